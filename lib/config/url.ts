@@ -1,0 +1,164 @@
+/**
+ * Reads a configuration from a URL query and writes it back. Parsing never throws:
+ * unknown keys are ignored, and a malformed, out-of-range or inconsistent value is
+ * replaced by a usable one with a notice naming the key, the value given and the value
+ * used. Writing omits every key equal to its default.
+ */
+import { DEFAULT_CONFIG, type Config } from './config';
+import { presetDims } from './models';
+import { CONFIG_FIELDS, CUSTOM_ONLY_KEYS, type Field, type Notice } from './schema';
+
+export type { Notice } from './schema';
+
+export interface ParsedConfig {
+  config: Config;
+  notices: Notice[];
+}
+
+/** Longest query accepted; anything past it is dropped so a hostile URL stays cheap. */
+const MAX_QUERY_CHARS = 8192;
+
+/** Extracts the query of a whole URL, a `?query` or a bare `a=b&c=d` string. */
+export function toSearchParams(input: string | URLSearchParams): URLSearchParams {
+  if (typeof input !== 'string') return input;
+  let text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
+  const hash = text.indexOf('#');
+  if (hash >= 0) text = text.slice(0, hash);
+  const question = text.indexOf('?');
+  if (question >= 0) text = text.slice(question + 1);
+  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = '';
+  return new URLSearchParams(text);
+}
+
+function show(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/**
+ * Parses the configuration keys of `input`. With a `prefix` (such as `b.`) only keys that
+ * start with it are read, so two configurations can share one URL.
+ */
+export function parseConfig(input: string | URLSearchParams, prefix = ''): ParsedConfig {
+  const params = toSearchParams(input);
+  const notices: Notice[] = [];
+  let config: Config = { ...DEFAULT_CONFIG };
+
+  for (const field of CONFIG_FIELDS as readonly Field<unknown>[]) {
+    const key = prefix + field.key;
+    const values = params.getAll(key);
+    if (values.length === 0) continue;
+    const raw = values[0];
+    const fallback = field.get(DEFAULT_CONFIG);
+    const { value, reason } = field.parse(raw, fallback);
+    config = field.set(config, value);
+    if (reason) notices.push({ key, given: show(raw), used: field.format(value), reason });
+    if (values.length > 1) {
+      notices.push({
+        key,
+        given: values.map(show).join(', '),
+        used: field.format(value),
+        reason: `given ${values.length} times; the first value is used`,
+      });
+    }
+  }
+
+  return normalizeConfig(config, notices, prefix, params);
+}
+
+function largestDivisorAtMost(n: number, limit: number): number {
+  for (let d = Math.min(n, limit); d > 1; d--) if (n % d === 0) return d;
+  return 1;
+}
+
+/**
+ * Makes the fields agree with each other: custom dimensions mirror a preset size,
+ * g divides the query heads, K does not exceed the decoder's layers and first-k does not
+ * exceed the passage length. Exported for callers that build a `Config` by hand.
+ */
+export function normalizeConfig(
+  input: Config,
+  notices: Notice[] = [],
+  prefix = '',
+  params?: URLSearchParams,
+): ParsedConfig {
+  const config = { ...input };
+
+  for (const stack of ['enc', 'dec'] as const) {
+    const size = stack === 'enc' ? config.encoderSize : config.decoderSize;
+    if (size === 'custom') continue;
+    if (stack === 'enc') config.encoderCustom = presetDims(size);
+    else config.decoderCustom = presetDims(size);
+    for (const key of Object.keys(CUSTOM_ONLY_KEYS).filter((k) => k.startsWith(stack))) {
+      const given = params?.get(prefix + key);
+      if (given != null) {
+        notices.push({ key: prefix + key, given: show(given), used: 'ignored', reason: `${prefix}${stack} is ${size}, not custom` });
+      }
+    }
+  }
+
+  const decoder = config.decoderCustom;
+  if (config.kvHeads >= decoder.heads) {
+    if (config.kvHeads > decoder.heads) {
+      notices.push({
+        key: prefix + 'kv',
+        given: String(config.kvHeads),
+        used: '0',
+        reason: `more key/value heads than the decoder's ${decoder.heads} query heads; multi-head is used`,
+      });
+    }
+    config.kvHeads = 0;
+  } else if (config.kvHeads > 0 && decoder.heads % config.kvHeads !== 0) {
+    const used = largestDivisorAtMost(decoder.heads, config.kvHeads);
+    notices.push({
+      key: prefix + 'kv',
+      given: String(config.kvHeads),
+      used: String(used),
+      reason: `key/value heads must divide the decoder's ${decoder.heads} query heads`,
+    });
+    config.kvHeads = used;
+  }
+
+  if (config.crossAttentionPeriod > decoder.layers) {
+    notices.push({
+      key: prefix + 'k',
+      given: String(config.crossAttentionPeriod),
+      used: String(decoder.layers),
+      reason: `the decoder has ${decoder.layers} layers, so a larger period would remove all cross-attention`,
+    });
+    config.crossAttentionPeriod = decoder.layers;
+  }
+
+  if (config.firstK > config.passageTokens) {
+    notices.push({
+      key: prefix + 'firstk',
+      given: String(config.firstK),
+      used: String(config.passageTokens),
+      reason: `a passage has only ${config.passageTokens} tokens`,
+    });
+    config.firstK = config.passageTokens;
+  }
+
+  return { config, notices };
+}
+
+/** Writes the keys of `config` that differ from the defaults, in table order. */
+export function serializeConfig(config: Config, prefix = ''): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const field of CONFIG_FIELDS as readonly Field<unknown>[]) {
+    const applies = CUSTOM_ONLY_KEYS[field.key];
+    if (applies && !applies(config)) continue;
+    const text = field.format(field.get(config));
+    if (text !== field.format(field.get(DEFAULT_CONFIG))) params.set(prefix + field.key, text);
+  }
+  return params;
+}
+
+/** `?key=value&…` for the configuration, or an empty string when it is the default. */
+export function configQuery(config: Config, prefix = ''): string {
+  const text = serializeConfig(config, prefix).toString();
+  return text ? `?${text}` : '';
+}
+
+export function configsEqual(a: Config, b: Config): boolean {
+  return serializeConfig(a).toString() === serializeConfig(b).toString();
+}

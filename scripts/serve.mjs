@@ -1,0 +1,58 @@
+// Serves the static export in out/ on 127.0.0.1 only. Usage: node scripts/serve.mjs [port]
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../out/', import.meta.url));
+const port = Number(process.argv[2] ?? 3000);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+if (!existsSync(root)) {
+  console.error('out/ not found: run `npm run build` first.');
+  process.exit(1);
+}
+
+function resolveFile(urlPath) {
+  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  const path = normalize(join(root, decoded));
+  if (!path.startsWith(root)) return null;
+  if (existsSync(path) && statSync(path).isFile()) return path;
+  const index = join(path, 'index.html');
+  if (existsSync(index)) return index;
+  if (existsSync(`${path}.html`)) return `${path}.html`;
+  return null;
+}
+
+createServer((request, response) => {
+  let file = null;
+  try {
+    file = resolveFile(request.url ?? '/');
+  } catch {
+    file = null;
+  }
+  if (!file) {
+    response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    const notFound = join(root, '404.html');
+    if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+    else response.end('Not found');
+    return;
+  }
+  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+}).listen(port, '127.0.0.1', () => {
+  console.log(`serving out/ at http://127.0.0.1:${port}/`);
+});
