@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 3210;
+// E2E_PORT and NEXT_DIST_DIR let several checkouts' suites run side by side.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const siteDir = process.env.NEXT_DIST_DIR ?? 'out';
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs ${port}`,
+    command: `node scripts/serve.mjs ${port} ${siteDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },

@@ -1,11 +1,12 @@
-// Serves the static export in out/ on 127.0.0.1 only. Usage: node scripts/serve.mjs [port]
+// Serves the static export on 127.0.0.1 only.
+// Usage: node scripts/serve.mjs [port] [folder]; the folder defaults to out/.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../out/', import.meta.url));
 const port = Number(process.argv[2] ?? 3000);
+const root = join(fileURLToPath(new URL('..', import.meta.url)), process.argv[3] ?? 'out', '/');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,7 +23,7 @@ const types = {
 };
 
 if (!existsSync(root)) {
-  console.error('out/ not found: run `npm run build` first.');
+  console.error(`${root} not found: run \`npm run build\` first.`);
   process.exit(1);
 }
 
@@ -54,5 +55,5 @@ createServer((request, response) => {
   response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
   createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => {
-  console.log(`serving out/ at http://127.0.0.1:${port}/`);
+  console.log(`serving ${root} at http://127.0.0.1:${port}/`);
 });
