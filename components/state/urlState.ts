@@ -1,0 +1,102 @@
+'use client';
+/**
+ * The page's configuration, kept in the URL query. Reading happens once on mount and
+ * on back/forward (popstate); writing merges the configuration's keys into the current
+ * query, keeps every other key (slide number, second configuration, backend…), and uses
+ * `history.replaceState` after a short quiet period so dragging a slider does not flood
+ * the history. `commit` pushes a new history entry instead, for discrete changes such as
+ * a preset, so back returns to the previous configuration.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEFAULT_CONFIG, type Config } from '@/lib/config/config';
+import { CONFIG_FIELDS } from '@/lib/config/schema';
+import { parseConfig, serializeConfig, type Notice } from '@/lib/config/url';
+
+/** Quiet period before a URL write, in milliseconds. */
+export const URL_WRITE_DELAY_MS = 150;
+
+export interface UrlConfigState {
+  config: Config;
+  /** Values from the URL that were changed before use; empty once the user edits. */
+  notices: Notice[];
+  /** False until the URL has been read on the client. */
+  ready: boolean;
+  /** Updates the configuration and replaces the URL after a quiet period. */
+  setConfig: (update: Config | ((previous: Config) => Config)) => void;
+  /** Updates the configuration and pushes a new history entry at once. */
+  commit: (update: Config | ((previous: Config) => Config)) => void;
+  dismissNotices: () => void;
+}
+
+/** Builds the query for `config` under `prefix`, keeping every other key of `current`. */
+export function mergeConfigQuery(current: string, config: Config, prefix = ''): string {
+  const params = new URLSearchParams(current);
+  for (const field of CONFIG_FIELDS) params.delete(prefix + field.key);
+  for (const [key, value] of serializeConfig(config, prefix)) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function writeUrl(config: Config, prefix: string, mode: 'replace' | 'push'): void {
+  const query = mergeConfigQuery(window.location.search, config, prefix);
+  if (query === window.location.search) return;
+  const url = `${window.location.pathname}${query}${window.location.hash}`;
+  if (mode === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+}
+
+export function useUrlConfig(prefix = ''): UrlConfigState {
+  const [config, setConfigState] = useState<Config>(DEFAULT_CONFIG);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [ready, setReady] = useState(false);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<Config>(DEFAULT_CONFIG);
+
+  useEffect(() => {
+    const read = () => {
+      const parsed = parseConfig(window.location.search, prefix);
+      latest.current = parsed.config;
+      setConfigState(parsed.config);
+      setNotices(parsed.notices);
+      setReady(true);
+    };
+    read();
+    window.addEventListener('popstate', read);
+    return () => {
+      window.removeEventListener('popstate', read);
+      if (pending.current) clearTimeout(pending.current);
+    };
+  }, [prefix]);
+
+  const apply = useCallback(
+    (update: Config | ((previous: Config) => Config), mode: 'replace' | 'push') => {
+      const next = typeof update === 'function' ? update(latest.current) : update;
+      latest.current = next;
+      setConfigState(next);
+      setNotices([]);
+      if (pending.current) clearTimeout(pending.current);
+      if (mode === 'push') {
+        pending.current = null;
+        writeUrl(next, prefix, 'push');
+      } else {
+        pending.current = setTimeout(() => {
+          pending.current = null;
+          writeUrl(latest.current, prefix, 'replace');
+        }, URL_WRITE_DELAY_MS);
+      }
+    },
+    [prefix],
+  );
+
+  const setConfig = useCallback((update: Config | ((previous: Config) => Config)) => apply(update, 'replace'), [apply]);
+  const commit = useCallback((update: Config | ((previous: Config) => Config)) => apply(update, 'push'), [apply]);
+  const dismissNotices = useCallback(() => setNotices([]), []);
+
+  return { config, notices, ready, setConfig, commit, dismissNotices };
+}
+
+/** The current page URL with its query, for "Copy link" and exported figures. */
+export function currentPermalink(): string {
+  if (typeof window === 'undefined') return '';
+  return window.location.href;
+}
