@@ -29,32 +29,41 @@ export interface UrlConfigState {
 }
 
 /** Builds the query for `config` under `prefix`, keeping every other key of `current`. */
-export function mergeConfigQuery(current: string, config: Config, prefix = ''): string {
+export function mergeConfigQuery(
+  current: string,
+  config: Config,
+  prefix = '',
+  defaults: Readonly<Config> = DEFAULT_CONFIG,
+): string {
   const params = new URLSearchParams(current);
   for (const field of CONFIG_FIELDS) params.delete(prefix + field.key);
-  for (const [key, value] of serializeConfig(config, prefix)) params.set(key, value);
+  for (const [key, value] of serializeConfig(config, prefix, defaults)) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-function writeUrl(config: Config, prefix: string, mode: 'replace' | 'push'): void {
-  const query = mergeConfigQuery(window.location.search, config, prefix);
+function writeUrl(config: Config, prefix: string, defaults: Readonly<Config>, mode: 'replace' | 'push'): void {
+  const query = mergeConfigQuery(window.location.search, config, prefix, defaults);
   if (query === window.location.search) return;
   const url = `${window.location.pathname}${query}${window.location.hash}`;
   if (mode === 'push') window.history.pushState(window.history.state, '', url);
   else window.history.replaceState(window.history.state, '', url);
 }
 
-export function useUrlConfig(prefix = ''): UrlConfigState {
-  const [config, setConfigState] = useState<Config>(DEFAULT_CONFIG);
+/**
+ * Reads and writes one configuration. `prefix` separates a second configuration in the
+ * same URL; `defaults` must be a stable (module-level) object.
+ */
+export function useUrlConfig(prefix = '', defaults: Readonly<Config> = DEFAULT_CONFIG): UrlConfigState {
+  const [config, setConfigState] = useState<Config>(defaults);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [ready, setReady] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef<Config>(DEFAULT_CONFIG);
+  const latest = useRef<Config>(defaults);
 
   useEffect(() => {
     const read = () => {
-      const parsed = parseConfig(window.location.search, prefix);
+      const parsed = parseConfig(window.location.search, prefix, defaults);
       latest.current = parsed.config;
       setConfigState(parsed.config);
       setNotices(parsed.notices);
@@ -66,7 +75,7 @@ export function useUrlConfig(prefix = ''): UrlConfigState {
       window.removeEventListener('popstate', read);
       if (pending.current) clearTimeout(pending.current);
     };
-  }, [prefix]);
+  }, [prefix, defaults]);
 
   const apply = useCallback(
     (update: Config | ((previous: Config) => Config), mode: 'replace' | 'push') => {
@@ -77,15 +86,15 @@ export function useUrlConfig(prefix = ''): UrlConfigState {
       if (pending.current) clearTimeout(pending.current);
       if (mode === 'push') {
         pending.current = null;
-        writeUrl(next, prefix, 'push');
+        writeUrl(next, prefix, defaults, 'push');
       } else {
         pending.current = setTimeout(() => {
           pending.current = null;
-          writeUrl(latest.current, prefix, 'replace');
+          writeUrl(latest.current, prefix, defaults, 'replace');
         }, URL_WRITE_DELAY_MS);
       }
     },
-    [prefix],
+    [prefix, defaults],
   );
 
   const setConfig = useCallback((update: Config | ((previous: Config) => Config)) => apply(update, 'replace'), [apply]);

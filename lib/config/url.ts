@@ -36,19 +36,24 @@ function show(value: string): string {
 
 /**
  * Parses the configuration keys of `input`. With a `prefix` (such as `b.`) only keys that
- * start with it are read, so two configurations can share one URL.
+ * start with it are read, so two configurations can share one URL. Missing keys take
+ * their value from `defaults`, which a page with other defaults (the tiny model) passes.
  */
-export function parseConfig(input: string | URLSearchParams, prefix = ''): ParsedConfig {
+export function parseConfig(
+  input: string | URLSearchParams,
+  prefix = '',
+  defaults: Readonly<Config> = DEFAULT_CONFIG,
+): ParsedConfig {
   const params = toSearchParams(input);
   const notices: Notice[] = [];
-  let config: Config = { ...DEFAULT_CONFIG };
+  let config: Config = { ...defaults };
 
   for (const field of CONFIG_FIELDS as readonly Field<unknown>[]) {
     const key = prefix + field.key;
     const values = params.getAll(key);
     if (values.length === 0) continue;
     const raw = values[0];
-    const fallback = field.get(DEFAULT_CONFIG);
+    const fallback = field.get(defaults);
     const { value, reason } = field.parse(raw, fallback);
     config = field.set(config, value);
     if (reason) notices.push({ key, given: show(raw), used: field.format(value), reason });
@@ -141,21 +146,25 @@ export function normalizeConfig(
   return { config, notices };
 }
 
-/** Writes the keys of `config` that differ from the defaults, in table order. */
-export function serializeConfig(config: Config, prefix = ''): URLSearchParams {
+/** Writes the keys of `config` that differ from `defaults`, in table order. */
+export function serializeConfig(
+  config: Config,
+  prefix = '',
+  defaults: Readonly<Config> = DEFAULT_CONFIG,
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const field of CONFIG_FIELDS as readonly Field<unknown>[]) {
     const applies = CUSTOM_ONLY_KEYS[field.key];
     if (applies && !applies(config)) continue;
     const text = field.format(field.get(config));
-    if (text !== field.format(field.get(DEFAULT_CONFIG))) params.set(prefix + field.key, text);
+    if (text !== field.format(field.get(defaults))) params.set(prefix + field.key, text);
   }
   return params;
 }
 
 /** `?key=value&…` for the configuration, or an empty string when it is the default. */
-export function configQuery(config: Config, prefix = ''): string {
-  const text = serializeConfig(config, prefix).toString();
+export function configQuery(config: Config, prefix = '', defaults: Readonly<Config> = DEFAULT_CONFIG): string {
+  const text = serializeConfig(config, prefix, defaults).toString();
   return text ? `?${text}` : '';
 }
 
