@@ -22,6 +22,10 @@ export interface Field<V> {
   key: string;
   /** What the key sets and in what unit, for help text and the notice. */
   description: string;
+  /** Accepted range in URL units, for number fields (help text, input limits, tests). */
+  limits?: Readonly<Required<NumberOptions>>;
+  /** Accepted names, for choice fields. */
+  choices?: readonly string[];
   parse(raw: string, fallback: V): FieldResult<V>;
   format(value: V): string;
   get(config: Config): V;
@@ -60,6 +64,7 @@ function numberField(
   return {
     key,
     description,
+    limits: { ...options, scale },
     get,
     set,
     format: (value) => formatNumber(value / scale),
@@ -90,6 +95,7 @@ function choiceField<V extends string>(
   return {
     key,
     description,
+    choices,
     get,
     set,
     format: (value) => value,
