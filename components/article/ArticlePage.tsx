@@ -1,0 +1,75 @@
+'use client';
+/**
+ * The explainer article: the URL's configuration, its cost and vanilla FiD's cost at
+ * the same sizes, handed to every section. Sections, figures and the control strip all
+ * read and write this one configuration, so prose and figures always show one state.
+ */
+import { useMemo } from 'react';
+import { describeModel } from '@/lib/config/config';
+import { normalizeConfig } from '@/lib/config/url';
+import { evaluate } from '@/lib/cost';
+import { useUrlConfig } from '@/components/state/urlState';
+import { ARTICLE_SECTIONS, type ArticleState } from './sections';
+import { SectionLink } from './SectionLink';
+import styles from './article.module.css';
+
+export function ArticlePage() {
+  const { config, notices, ready, setConfig, dismissNotices } = useUrlConfig();
+  const result = useMemo(() => evaluate(config), [config]);
+  // TODO: use vanillaFid from lib/config/presets once it lands on main.
+  const fid = useMemo(
+    () => evaluate(normalizeConfig({ ...config, crossAttentionPeriod: 1, kvHeads: 0, firstK: 0 }).config),
+    [config],
+  );
+  const state: ArticleState = useMemo(() => ({ config, setConfig, result, fid }), [config, setConfig, result, fid]);
+
+  return (
+    <article className={styles.article} data-ready={ready ? 'true' : 'false'}>
+      <header className={styles.intro}>
+        <h1>Why Fusion-in-Decoder decoding is slow, and how FiDO fixes it</h1>
+        <p>
+          Fusion-in-Decoder reads dozens of retrieved passages to answer a question. Most of its arithmetic happens in the
+          encoder, yet most of its time goes to the decoder. This article shows why, and how FiDO (de Jong et al., 2023)
+          removes most of that time. Every number below is computed from the configuration you set, currently{' '}
+          <strong data-number="model">{describeModel(config)}</strong>, and the whole configuration lives in the page URL.
+        </p>
+      </header>
+
+      {notices.length > 0 && (
+        <div className={styles.notices} role="alert">
+          <p>Some values in the link could not be used as given:</p>
+          <ul>
+            {notices.map((n) => (
+              <li key={`${n.key}-${n.reason}`}>
+                <code>{n.key}={n.given}</code>: {n.reason}; using {n.used}.
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissNotices}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <nav aria-label="Sections" className={styles.toc}>
+        <ol>
+          {ARTICLE_SECTIONS.map(({ id, title }) => (
+            <li key={id}>
+              <a href={`#${id}`}>{title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {ARTICLE_SECTIONS.map(({ id, title, Section }, index) => (
+        <section key={id} id={id} aria-labelledby={`${id}-title`} className={styles.section}>
+          <h2 id={`${id}-title`}>
+            <span className={styles.sectionNumber}>{index + 1}.</span> {title}
+          </h2>
+          <SectionLink id={id} title={title} config={config} />
+          <Section state={state} mode="article" />
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+/** Section 1: how Fusion-in-Decoder reads retrieved passages, with the animated diagram. */
+import { formatCount, readingNumbers } from '@/lib/article/reading';
+import { FusionDiagram } from './FusionDiagram';
+import { LazyFigure } from './LazyFigure';
+import { NumberSlider } from './NumberSlider';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+export function FusionInDecoderSection({ state, mode }: SectionProps) {
+  const n = readingNumbers(state.result);
+  const passagesControl = (
+    <NumberSlider
+      label="Passages"
+      min={1}
+      max={100}
+      value={state.config.passages}
+      onChange={(passages) => state.setConfig((c) => ({ ...c, passages }))}
+    />
+  );
+
+  if (mode === 'slide') {
+    return (
+      <div className={styles.slide}>
+        <p className={styles.headline}>
+          {formatCount(n.passages)} passages × {formatCount(n.passageTokens)} tokens = {formatCount(n.encoderVectors)} vectors, read at each of{' '}
+          {formatCount(n.targetTokens)} steps
+        </p>
+        <FusionDiagram numbers={n} />
+        {passagesControl}
+      </div>
+    );
+  }
+
+  const light = n.decoderVectorsPerPassage < n.passageTokens;
+  return (
+    <>
+      <p>
+        In open-domain question answering a retriever first finds passages that may contain the answer, and a reader model
+        then writes the answer from them. Fusion-in-Decoder (FiD; Izacard and Grave, 2021) is such a reader, built on a T5
+        encoder-decoder. It prepends the question to each retrieved passage and encodes every question+passage pair on its
+        own, so the encoder&apos;s cost grows linearly with the number of passages rather than quadratically. The encoder
+        outputs are then concatenated, and the decoder fuses the evidence: for every token it writes, its cross-attention
+        looks at all of them.
+      </p>
+      <p>
+        With your configuration the encoder makes <strong data-number="passages">{formatCount(n.passages)}</strong> independent
+        passes over <strong data-number="passage-tokens">{formatCount(n.passageTokens)}</strong> tokens each and produces{' '}
+        <strong data-number="encoder-vectors">{formatCount(n.encoderVectors)}</strong> vectors. The decoder writes{' '}
+        <strong data-number="target-tokens">{formatCount(n.targetTokens)}</strong> tokens, one at a time, and at every step each
+        of its <strong data-number="cross-layers">{n.crossAttentionLayers}</strong> cross-attention layers (out of{' '}
+        {n.decoderLayers}) reads the keys and values of <strong data-number="decoder-vectors">{formatCount(n.decoderVectors)}</strong>{' '}
+        vectors.
+        {light &&
+          ` FiD-Light is on: the decoder keeps only the first ${formatCount(n.decoderVectorsPerPassage)} vectors of each passage.`}
+      </p>
+      <p>
+        So the encoder does a great deal of arithmetic once, while the decoder does a little arithmetic many times over a
+        large memory. The rest of this article follows that asymmetry.
+      </p>
+      <figure className={styles.figure}>
+        <LazyFigure label="Animated diagram of Fusion-in-Decoder" minHeight={380}>
+          <FusionDiagram numbers={n} />
+        </LazyFigure>
+        <figcaption>
+          Fusion-in-Decoder: question+passage pairs are encoded separately, concatenated and read by the decoder at every
+          step. The diagram draws at most four passages and five answer tokens.
+        </figcaption>
+      </figure>
+    </>
+  );
+}
