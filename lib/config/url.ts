@@ -5,6 +5,7 @@
  * used. Writing omits every key equal to its default.
  */
 import { DEFAULT_CONFIG, type Config } from './config';
+import { HARDWARE_PRESETS } from './hardware';
 import { presetDims } from './models';
 import { CONFIG_FIELDS, CUSTOM_ONLY_KEYS, type Field, type Notice } from './schema';
 
@@ -76,9 +77,10 @@ function largestDivisorAtMost(n: number, limit: number): number {
 }
 
 /**
- * Makes the fields agree with each other: custom dimensions mirror a preset size,
- * g divides the query heads, K does not exceed the decoder's layers and first-k does not
- * exceed the passage length. Exported for callers that build a `Config` by hand.
+ * Makes the fields agree with each other. Custom dimensions mirror a preset size and custom
+ * hardware mirrors a preset accelerator at the chosen precision. Then g divides the query
+ * heads, K does not exceed the decoder's layers and first-k does not exceed the passage
+ * length. Exported for callers that build a `Config` by hand.
  */
 export function normalizeConfig(
   input: Config,
@@ -97,6 +99,21 @@ export function normalizeConfig(
       const given = params?.get(prefix + key);
       if (given != null) {
         notices.push({ key: prefix + key, given: show(given), used: 'ignored', reason: `${prefix}${stack} is ${size}, not custom` });
+      }
+    }
+  }
+
+  if (config.hardware !== 'custom') {
+    const preset = HARDWARE_PRESETS[config.hardware];
+    config.customHardware = {
+      peakFlopsPerSecond: preset.peakFlopsPerSecond[config.precision],
+      memoryBytesPerSecond: preset.memoryBytesPerSecond,
+      memoryBytes: preset.memoryBytes,
+    };
+    for (const key of ['peak', 'bw', 'mem']) {
+      const given = params?.get(prefix + key);
+      if (given != null) {
+        notices.push({ key: prefix + key, given: show(given), used: 'ignored', reason: `${prefix}hw is ${config.hardware}, not custom` });
       }
     }
   }
