@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeSwitch } from './ThemeSwitch';
 
 export function SiteHeader() {
   return (
@@ -15,6 +16,7 @@ export function SiteHeader() {
             <Link href="/live/">Live model</Link>
           </li>
         </ul>
+        <ThemeSwitch />
       </nav>
     </header>
   );
