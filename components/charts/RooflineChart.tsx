@@ -1,0 +1,240 @@
+'use client';
+/**
+ * Log-log roofline of one device: operational intensity (FLOPs/byte) against attainable
+ * FLOP/s, the roof (memory slope, then compute ceiling), the ridge, and one numbered
+ * point per operation, coloured by phase and listed by number under the plot.
+ */
+import { memo, useMemo } from 'react';
+import { line } from 'd3';
+import { decadeTicks } from '@/lib/charts/domain';
+import { formatFlopsPerByte, formatFlopsPerSecond, formatBytesPerSecond, formatSI } from '@/lib/charts/format';
+import { LEGEND_ROW_HEIGHT, layoutLegend, truncateText } from '@/lib/charts/legend';
+import {
+  drawablePoints,
+  isMemoryBound,
+  placePointLabels,
+  ridgeFlopsPerByte,
+  roofPolyline,
+  rooflineHeadline,
+  rooflineScales,
+  validDevice,
+  type PlotBounds,
+  type RooflineDevice,
+  type RooflinePoint,
+} from '@/lib/charts/roofline';
+import styles from './charts.module.css';
+import { AxisBottom, AxisLeft, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+
+export interface RooflineChartProps {
+  device: RooflineDevice;
+  points: RooflinePoint[];
+  title: string;
+  /** Fixed width in pixels; measured from the container when absent. */
+  width?: number;
+}
+
+// ---- Accessors -------------------------------------------------------------------
+
+const intensityOf = (p: RooflinePoint) => p.flopsPerByte;
+const rateOf = (p: RooflinePoint) => p.flopsPerSecond;
+const shortSI = (value: number) => formatSI(value, '', { separator: '' });
+
+// ---- Bounds ----------------------------------------------------------------------
+
+const MARGIN = { top: 12, right: 16, bottom: 44, left: 60 };
+const LIST_COLUMN_WIDTH = 270;
+
+function plotHeightFor(width: number): number {
+  return Math.round(Math.min(380, Math.max(220, width * 0.55)));
+}
+
+function listColumnsFor(width: number): number {
+  return Math.max(1, Math.floor((width - MARGIN.left) / LIST_COLUMN_WIDTH));
+}
+
+const PHASE_LEGEND: LegendEntry[] = [
+  { key: 'encoder', label: 'Encoder operation', className: styles.encoder },
+  { key: 'decoder', label: 'Decoder operation', className: styles.decoder },
+];
+
+function pointText(p: RooflinePoint, index: number): string {
+  const detail = p.detail ? `; ${p.detail}` : '';
+  return `${index + 1}. ${p.label} (${p.phase}): ${formatFlopsPerByte(p.flopsPerByte)}, ${formatFlopsPerSecond(p.flopsPerSecond)}${detail}`;
+}
+
+// ---- Plot ------------------------------------------------------------------------
+
+interface PlotProps {
+  device: RooflineDevice;
+  points: RooflinePoint[];
+  width: number;
+  headline: string;
+  descriptionId: string;
+}
+
+const RooflinePlot = memo(function RooflinePlot({ device, points, width, headline, descriptionId }: PlotProps) {
+  const plotHeight = plotHeightFor(width);
+  const bounds: PlotBounds = useMemo(
+    () => ({ left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
+    [width, plotHeight],
+  );
+
+  // ---- Scales ----
+  const scales = useMemo(() => rooflineScales(device, points, bounds), [device, points, bounds]);
+  const labels = useMemo(() => placePointLabels(points, scales, bounds), [points, scales, bounds]);
+  const roof = useMemo(() => roofPolyline(device, scales), [device, scales]);
+
+  const xTicks: Tick[] = decadeTicks(scales.x.domain() as [number, number], Math.max(2, Math.floor((bounds.right - bounds.left) / 60))).map(
+    (value) => ({ value, position: scales.x(value), label: shortSI(value) }),
+  );
+  const yTicks: Tick[] = decadeTicks(scales.y.domain() as [number, number], Math.max(2, Math.floor(plotHeight / 36))).map((value) => ({
+    value,
+    position: scales.y(value),
+    label: shortSI(value),
+  }));
+
+  const toPixels = line<[number, number]>()
+    .x((d) => scales.x(d[0]))
+    .y((d) => scales.y(d[1]));
+  const roofPath = roof.length ? toPixels(roof) : null;
+  const areaPath = roof.length
+    ? `${roofPath}L${bounds.right},${bounds.bottom}L${scales.x(roof[0][0])},${bounds.bottom}Z`
+    : null;
+
+  // Legend and numbered list below the x axis.
+  const legendTop = bounds.bottom + MARGIN.bottom;
+  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, width - MARGIN.left);
+  const listTop = legendTop + legend.height + 4;
+  const columns = listColumnsFor(width);
+  const columnWidth = (width - MARGIN.left) / columns;
+  const rows = Math.ceil(points.length / columns);
+  const height = listTop + rows * LEGEND_ROW_HEIGHT + 4;
+
+  const ok = validDevice(device);
+  const ridge = ok ? ridgeFlopsPerByte(device) : NaN;
+  const ridgeX = scales.x(ridge);
+  const peakY = scales.y(device.flopsPerSecond);
+  const slopeStart = roof.length > 2 ? roof[0] : null;
+  const slopeAngle = slopeStart
+    ? (Math.atan2(peakY - scales.y(slopeStart[1]), ridgeX - scales.x(slopeStart[0])) * 180) / Math.PI
+    : 0;
+
+  return (
+    <svg
+      className={styles.svg}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={headline}
+      aria-describedby={descriptionId}
+    >
+      {areaPath && <path className={styles.roofArea} d={areaPath} />}
+      <AxisLeft ticks={yTicks} start={bounds.bottom} end={bounds.top} x={bounds.left} label="Attainable FLOP/s" gridRight={bounds.right} labelOffset={46} />
+      <AxisBottom ticks={xTicks} start={bounds.left} end={bounds.right} y={bounds.bottom} label="Operational intensity (FLOPs/byte)" gridTop={bounds.top} />
+
+      {ok && (
+        <g data-mark="roof">
+          <path className={styles.roof} d={roofPath ?? undefined} />
+          <line className={styles.ridge} x1={ridgeX} x2={ridgeX} y1={peakY} y2={bounds.bottom} />
+          <circle className={styles.ridgeDot} cx={ridgeX} cy={peakY} r={3.5} />
+          <text className={styles.muted} x={ridgeX + 5} y={bounds.bottom - 6} data-mark="ridge-label">
+            ridge {formatFlopsPerByte(ridge)}
+          </text>
+          <text className={styles.text} x={bounds.right - 4} y={peakY - 6} textAnchor="end">
+            peak {formatFlopsPerSecond(device.flopsPerSecond)}
+          </text>
+          {slopeStart && (
+            <text
+              className={styles.text}
+              transform={`translate(${(scales.x(slopeStart[0]) + ridgeX) / 2},${(scales.y(slopeStart[1]) + peakY) / 2}) rotate(${slopeAngle})`}
+              dy="-0.5em"
+              textAnchor="middle"
+            >
+              memory {formatBytesPerSecond(device.bytesPerSecond)}
+            </text>
+          )}
+        </g>
+      )}
+      {!ok && (
+        <text className={styles.noFitText} x={(bounds.left + bounds.right) / 2} y={(bounds.top + bounds.bottom) / 2} textAnchor="middle">
+          No roof: the device needs a peak FLOP/s and a bandwidth above zero.
+        </text>
+      )}
+      {points.length === 0 && ok && (
+        <text className={styles.muted} x={(bounds.left + bounds.right) / 2} y={bounds.top + 24} textAnchor="middle">
+          No operations to place.
+        </text>
+      )}
+
+      <g data-mark="points">
+        {points.map((p, i) => {
+          const x = scales.x(intensityOf(p));
+          const y = scales.y(rateOf(p));
+          const label = labels[i];
+          return (
+            <g key={p.id} data-point={p.id} data-phase={p.phase}>
+              <title>{pointText(p, i)}</title>
+              {label.moved && <line className={styles.leader} x1={x} y1={y} x2={label.x < x ? label.x + 10 : label.x} y2={label.y} />}
+              <circle className={`${styles.point} ${phaseClass(p.phase)}`} cx={x} cy={y} r={4.5} />
+              <text className={styles.pointNumber} x={label.x} y={label.y} dy="0.35em">
+                {i + 1}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+
+      <SwatchLegend layout={legend} x={MARGIN.left} y={legendTop} />
+      <g transform={`translate(${MARGIN.left},${listTop})`} data-mark="list">
+        {points.map((p, i) => {
+          const column = Math.floor(i / rows);
+          const row = i % rows;
+          return (
+            <text key={p.id} className={styles.text} x={column * columnWidth} y={row * LEGEND_ROW_HEIGHT + 11}>
+              <tspan className={styles.strong}>{i + 1}</tspan>
+              <tspan className={phaseClass(p.phase)} dx={4}>
+                ●
+              </tspan>
+              <tspan dx={4}>{truncateText(p.label, columnWidth - 34)}</tspan>
+            </text>
+          );
+        })}
+      </g>
+    </svg>
+  );
+});
+
+// ---- Chart -----------------------------------------------------------------------
+
+export function RooflineChart({ device, points, title, width }: RooflineChartProps) {
+  const drawable = useMemo(() => drawablePoints(points), [points]);
+  const headline = rooflineHeadline(title, device, drawable);
+  const ok = validDevice(device);
+  const description = (
+    <>
+      <p>{headline}</p>
+      {ok && (
+        <p>
+          Roof of {device.label}: memory bandwidth {formatBytesPerSecond(device.bytesPerSecond)}, peak {formatFlopsPerSecond(device.flopsPerSecond)},
+          ridge at {formatFlopsPerByte(ridgeFlopsPerByte(device))}.
+        </p>
+      )}
+      {drawable.length > 0 && (
+        <ol>
+          {drawable.map((p, i) => (
+            <li key={p.id}>
+              {pointText(p, i).replace(/^\d+\. /, '')}
+              {ok ? `; ${isMemoryBound(p, device) ? 'memory-bound' : 'compute-bound'} on this roof` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+  return (
+    <ChartShell width={width} headline={headline} description={description}>
+      {(w, descriptionId) => <RooflinePlot device={device} points={drawable} width={w} headline={headline} descriptionId={descriptionId} />}
+    </ChartShell>
+  );
+}

@@ -1,0 +1,162 @@
+'use client';
+/**
+ * Time per sample, one horizontal bar per configuration, stacked by operation: encoder
+ * operations in the encoder colour, then decoder operations in the decoder colour, each
+ * operation a lighter shade than the one before. Totals print at the end of each bar; a
+ * configuration that does not fit in memory gets a dashed, labelled empty bar.
+ */
+import { memo, useMemo } from 'react';
+import { scaleLinear } from 'd3';
+import { zeroBasedDomain } from '@/lib/charts/domain';
+import { formatPercent, formatSeconds } from '@/lib/charts/format';
+import { layoutLegend, truncateText } from '@/lib/charts/legend';
+import { OPERATION_OPACITY, legendOperations, shapeTimeBars, timeHeadline, type ShapedTimeBar, type TimeBar, type TimeSegment } from '@/lib/charts/timeBreakdown';
+import styles from './charts.module.css';
+import { AxisBottom, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+
+export interface TimeBreakdownChartProps {
+  bars: TimeBar[];
+  /** Fixed width in pixels; measured from the container when absent. */
+  width?: number;
+}
+
+// ---- Accessors -------------------------------------------------------------------
+
+const totalOf = (bar: ShapedTimeBar) => bar.totalSeconds;
+const visibleSegments = (bar: ShapedTimeBar) => bar.segments.filter((s) => s.seconds > 0);
+
+// ---- Bounds ----------------------------------------------------------------------
+
+const MARGIN = { top: 4, right: 72, left: 8, axis: 44 };
+const LABEL_HEIGHT = 18;
+const BAR_HEIGHT = 24;
+const BAR_GAP = 14;
+const ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP;
+
+function segmentTitle(bar: ShapedTimeBar, s: TimeSegment): string {
+  const share = bar.totalSeconds > 0 ? ` (${formatPercent(s.seconds / bar.totalSeconds)})` : '';
+  return `${bar.label}: ${s.label}, ${formatSeconds(s.seconds)}${share}`;
+}
+
+function barSummary(bar: ShapedTimeBar): string {
+  if (!bar.fits) return bar.note;
+  return `encoder ${formatSeconds(bar.encoderSeconds)} · decoder ${formatSeconds(bar.decoderSeconds)} · batch ${bar.effectiveBatch}`;
+}
+
+// ---- Plot ------------------------------------------------------------------------
+
+interface PlotProps {
+  bars: ShapedTimeBar[];
+  width: number;
+  headline: string;
+  descriptionId: string;
+}
+
+const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }: PlotProps) {
+  const plotLeft = MARGIN.left;
+  const plotRight = width - MARGIN.right;
+  const barsHeight = Math.max(1, bars.length) * ROW_HEIGHT;
+  const axisY = MARGIN.top + barsHeight;
+
+  // ---- Scales ----
+  const x = useMemo(
+    () => scaleLinear().domain(zeroBasedDomain(bars.map(totalOf))).nice().range([plotLeft, plotRight]),
+    [bars, plotLeft, plotRight],
+  );
+  const ticks: Tick[] = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((value) => ({
+    value,
+    position: x(value),
+    label: formatSeconds(value),
+  }));
+
+  const legendEntries: LegendEntry[] = useMemo(
+    () => legendOperations(bars).map((op) => ({ key: op.name, label: op.label, className: phaseClass(op.phase), opacity: op.opacity })),
+    [bars],
+  );
+  const legend = layoutLegend(legendEntries, (e) => e.label, width - MARGIN.left);
+  const legendTop = axisY + MARGIN.axis;
+  const height = legendTop + legend.height + 4;
+
+  return (
+    <svg className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={headline} aria-describedby={descriptionId}>
+      <AxisBottom ticks={ticks} start={plotLeft} end={plotRight} y={axisY} label="Time per sample" gridTop={MARGIN.top} />
+      {bars.length === 0 && (
+        <text className={styles.muted} x={plotLeft} y={MARGIN.top + LABEL_HEIGHT}>
+          No configurations to compare.
+        </text>
+      )}
+      {bars.map((bar, row) => {
+        const top = MARGIN.top + row * ROW_HEIGHT;
+        const barTop = top + LABEL_HEIGHT;
+        return (
+          <g key={bar.id} data-bar={bar.id}>
+            <text className={styles.text} x={plotLeft} y={top + 13}>
+              <tspan className={styles.strong}>{truncateText(bar.label, (plotRight - plotLeft) * 0.45)}</tspan>
+              <tspan className={styles.muted} dx={8}>
+                {truncateText(barSummary(bar), (plotRight - plotLeft) * 0.55)}
+              </tspan>
+            </text>
+            {bar.fits ? (
+              <>
+                {visibleSegments(bar).map((s) => (
+                  <rect
+                    key={s.name}
+                    data-segment={s.name}
+                    data-phase={s.phase}
+                    className={`${styles.segment} ${phaseClass(s.phase)}`}
+                    fillOpacity={OPERATION_OPACITY[s.name]}
+                    x={x(s.startSeconds)}
+                    width={Math.max(0, x(s.endSeconds) - x(s.startSeconds))}
+                    y={barTop}
+                    height={BAR_HEIGHT}
+                  >
+                    <title>{segmentTitle(bar, s)}</title>
+                  </rect>
+                ))}
+                <text className={styles.strong} x={x(bar.totalSeconds) + 6} y={barTop + BAR_HEIGHT / 2} dy="0.35em" data-mark="total">
+                  {formatSeconds(bar.totalSeconds)}
+                </text>
+              </>
+            ) : (
+              <g data-mark="no-fit">
+                <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={BAR_HEIGHT} />
+                <text className={styles.noFitText} x={plotLeft + 8} y={barTop + BAR_HEIGHT / 2} dy="0.35em">
+                  Does not fit in memory
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+      <SwatchLegend layout={legend} x={MARGIN.left} y={legendTop} />
+    </svg>
+  );
+});
+
+// ---- Chart -----------------------------------------------------------------------
+
+export function TimeBreakdownChart({ bars, width }: TimeBreakdownChartProps) {
+  const shaped = useMemo(() => shapeTimeBars(bars), [bars]);
+  const headline = timeHeadline(shaped);
+  const description = (
+    <>
+      <p>{headline}</p>
+      <ul>
+        {shaped.map((bar) => (
+          <li key={bar.id}>
+            {bar.fits
+              ? `${bar.label}: ${formatSeconds(bar.totalSeconds)} per sample; ${barSummary(bar)}. ${bar.note} By operation: ${visibleSegments(bar)
+                  .map((s) => `${s.label} ${formatSeconds(s.seconds)}`)
+                  .join(', ')}.`
+              : `${bar.label}: ${bar.note}`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+  return (
+    <ChartShell width={width} headline={headline} description={description}>
+      {(w, descriptionId) => <TimePlot bars={shaped} width={w} headline={headline} descriptionId={descriptionId} />}
+    </ChartShell>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Pieces shared by the charts: the responsive shell with its text alternative, axes
+ * drawn from tick lists, and a swatch legend. D3 computes the numbers; these render SVG.
+ */
+'use client';
+import { useId, type ReactNode } from 'react';
+import { SWATCH_SIZE, type LegendLayout } from '@/lib/charts/legend';
+import styles from './charts.module.css';
+import { useElementWidth } from './useElementWidth';
+
+/** Narrowest width, in pixels, at which a chart still draws legibly. */
+export const MIN_CHART_WIDTH = 260;
+
+export function phaseClass(phase: string): string {
+  if (phase === 'encoder') return styles.encoder;
+  if (phase === 'decoder') return styles.decoder;
+  return styles.other;
+}
+
+interface ChartShellProps {
+  /** Fixed width in pixels; measured from the container when absent. */
+  width?: number;
+  minWidth?: number;
+  /** The chart's headline, its accessible name. */
+  headline: string;
+  /** Text alternative: every number the chart shows, in words. */
+  description: ReactNode;
+  children: (width: number, descriptionId: string) => ReactNode;
+}
+
+/**
+ * Measures its container and draws the chart at that width. Below `minWidth` it shows a
+ * short message and the description in place of the chart.
+ */
+export function ChartShell({ width: fixedWidth, minWidth = MIN_CHART_WIDTH, headline, description, children }: ChartShellProps) {
+  const [ref, measured] = useElementWidth<HTMLDivElement>();
+  const width = fixedWidth ?? measured;
+  const descriptionId = useId();
+  const narrow = !(width >= minWidth);
+  return (
+    <div ref={ref} className={styles.chart} data-chart-width={width}>
+      {narrow ? (
+        <div role="img" aria-label={headline} aria-describedby={descriptionId} className={styles.message}>
+          Too narrow to draw this chart (it needs {minWidth} px); its numbers follow.
+        </div>
+      ) : (
+        children(width, descriptionId)
+      )}
+      <div id={descriptionId} className={narrow ? undefined : 'visually-hidden'}>
+        {description}
+      </div>
+    </div>
+  );
+}
+
+export interface Tick {
+  value: number;
+  position: number;
+  label: string;
+}
+
+interface AxisProps {
+  ticks: readonly Tick[];
+  /** Pixel range the axis line spans. */
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** A horizontal axis at `y`, with optional grid lines up to `gridTop`. */
+export function AxisBottom({ ticks, start, end, y, label, gridTop }: AxisProps & { y: number; gridTop?: number }) {
+  return (
+    <g aria-hidden="true">
+      {gridTop !== undefined &&
+        ticks.map((t) => <line key={`g${t.value}`} className={styles.grid} x1={t.position} x2={t.position} y1={gridTop} y2={y} />)}
+      <line className={styles.axisLine} x1={start} x2={end} y1={y} y2={y} />
+      {ticks.map((t) => (
+        <g key={t.value} transform={`translate(${t.position},${y})`}>
+          <line className={styles.axisLine} y2={5} />
+          <text className={styles.tickLabel} y={16} textAnchor="middle">
+            {t.label}
+          </text>
+        </g>
+      ))}
+      <text className={styles.axisLabel} x={(start + end) / 2} y={y + 32} textAnchor="middle">
+        {label}
+      </text>
+    </g>
+  );
+}
+
+/** A vertical axis at `x`, with optional grid lines across to `gridRight` and its label `labelOffset` px to the left. */
+export function AxisLeft({ ticks, start, end, x, label, gridRight, labelOffset = 52 }: AxisProps & { x: number; gridRight?: number; labelOffset?: number }) {
+  const middle = (start + end) / 2;
+  return (
+    <g aria-hidden="true">
+      {gridRight !== undefined &&
+        ticks.map((t) => <line key={`g${t.value}`} className={styles.grid} x1={x} x2={gridRight} y1={t.position} y2={t.position} />)}
+      <line className={styles.axisLine} x1={x} x2={x} y1={start} y2={end} />
+      {ticks.map((t) => (
+        <g key={t.value} transform={`translate(${x},${t.position})`}>
+          <line className={styles.axisLine} x2={-5} />
+          <text className={styles.tickLabel} x={-8} dy="0.32em" textAnchor="end">
+            {t.label}
+          </text>
+        </g>
+      ))}
+      <text className={styles.axisLabel} transform={`translate(${x - labelOffset},${middle}) rotate(-90)`} textAnchor="middle">
+        {label}
+      </text>
+    </g>
+  );
+}
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  className: string;
+  opacity?: number;
+}
+
+/** A swatch legend laid out by `layoutLegend`, drawn with its top-left corner at (x, y). */
+export function SwatchLegend({ layout, x, y }: { layout: LegendLayout<LegendEntry>; x: number; y: number }) {
+  return (
+    <g transform={`translate(${x},${y})`}>
+      {layout.items.map(({ item, x: ix, y: iy }) => (
+        <g key={item.key} transform={`translate(${ix},${iy})`}>
+          <rect className={item.className} width={SWATCH_SIZE} height={SWATCH_SIZE} y={2} fillOpacity={item.opacity} strokeOpacity={item.opacity} />
+          <text className={styles.text} x={SWATCH_SIZE + 4} y={11}>
+            {item.label}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}

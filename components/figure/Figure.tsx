@@ -1,0 +1,110 @@
+'use client';
+/**
+ * The frame every figure sits in: a heading, the chart, a caption, the numbers behind
+ * the chart in a "Show the numbers" table (its text alternative), and buttons that save
+ * the chart as SVG or PNG and the table as CSV. Exports carry a permalink, by default
+ * the page's address at the moment of export.
+ */
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { displayCell, type FigureTable } from '@/lib/charts/table';
+import { exportChart, exportTable } from './exportFigure';
+import styles from './Figure.module.css';
+
+export interface FigureProps {
+  /** Element id of the figure, also the base of the download file names. */
+  id: string;
+  title: string;
+  caption?: ReactNode;
+  table: FigureTable;
+  /** Address written into exports; the page's address at export time when absent. */
+  permalink?: string;
+  /** Heading level of the title; 3 unless given. */
+  headingLevel?: 2 | 3 | 4;
+  children: ReactNode;
+}
+
+type ExportKind = 'svg' | 'png' | 'csv';
+
+export function Figure({ id, title, caption, table, permalink, headingLevel = 3, children }: FigureProps) {
+  const headingId = useId();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState('');
+  const Heading = `h${headingLevel}` as const;
+
+  async function save(kind: ExportKind) {
+    const link = permalink ?? window.location.href;
+    try {
+      if (kind === 'csv') {
+        exportTable(table, { id, permalink: link });
+      } else {
+        const svg = chartRef.current?.querySelector<SVGSVGElement>('svg[role="img"]') ?? chartRef.current?.querySelector('svg');
+        if (!svg) {
+          setStatus('Nothing to save: the chart is not drawn at this width. The CSV holds its numbers.');
+          return;
+        }
+        await exportChart(svg, kind, { id, title, permalink: link });
+      }
+      setStatus(`Saved ${kind.toUpperCase()}.`);
+    } catch (error) {
+      setStatus(`Could not save ${kind.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const numeric = table.columns.map((_, column) => table.rows.length > 0 && table.rows.every((row) => typeof row[column] === 'number' || row[column] === ''));
+
+  return (
+    <div id={id} className={styles.block}>
+      <figure className={styles.figure} aria-labelledby={headingId}>
+        <Heading id={headingId} className={styles.heading}>
+          {title}
+        </Heading>
+        <div ref={chartRef}>{children}</div>
+        {caption && <figcaption className={styles.caption}>{caption}</figcaption>}
+      </figure>
+      <div className={styles.tools}>
+        <details className={styles.details}>
+          <summary>Show the numbers</summary>
+          <div className={styles.tableWrap}>
+            <table className={styles.table}>
+              <caption className="visually-hidden">{title}: the numbers behind the chart</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((column, i) => (
+                    <th key={i} scope="col" className={numeric[i] ? styles.number : undefined}>
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c} className={typeof cell === 'number' ? styles.number : undefined}>
+                        {displayCell(cell)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+        <div className={styles.buttons} role="group" aria-label={`Save ${title}`}>
+          <button type="button" className={styles.button} onClick={() => save('svg')} aria-label={`Save ${title} as SVG`}>
+            SVG
+          </button>
+          <button type="button" className={styles.button} onClick={() => save('png')} aria-label={`Save ${title} as PNG`}>
+            PNG
+          </button>
+          <button type="button" className={styles.button} onClick={() => save('csv')} aria-label={`Save the numbers of ${title} as CSV`}>
+            CSV
+          </button>
+        </div>
+        <p className={styles.status} role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Collision-avoiding placement of small point labels: each label starts right of its
+ * point and, when it would overlap a label already placed, moves up or down by whole
+ * label heights (nearest first), then tries the left side. A label that finds no free
+ * spot keeps its first position rather than leaving the plot.
+ */
+
+export interface LabelRequest {
+  /** Anchor point in pixels. */
+  x: number;
+  y: number;
+  /** Label box size in pixels. */
+  width: number;
+  height: number;
+}
+
+export interface PlacedLabel {
+  /** Left edge and vertical centre of the label box. */
+  x: number;
+  y: number;
+  /** True when the label sits above or below its point and needs a leader line. */
+  moved: boolean;
+}
+
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface PlacementOptions {
+  /** Gap between a point and its label, in pixels. */
+  gap?: number;
+  /** Plot area the labels must stay inside. */
+  bounds: { left: number; right: number; top: number; bottom: number };
+  /** Largest move, in label heights, before giving up on a side. */
+  maxSteps?: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
+  return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+}
+
+/** Places one label per request, in the order given; returns positions in the same order. */
+export function placeLabels(requests: readonly LabelRequest[], options: PlacementOptions): PlacedLabel[] {
+  const { gap = 6, bounds, maxSteps = 6 } = options;
+  const placed: Box[] = [];
+  const result: PlacedLabel[] = new Array(requests.length);
+
+  // Place from top to bottom so nudges spread evenly through a cluster.
+  const order = requests.map((_, i) => i).sort((a, b) => requests[a].y - requests[b].y || requests[a].x - requests[b].x);
+
+  for (const i of order) {
+    const r = requests[i];
+    const sides = [r.x + gap, r.x - gap - r.width];
+    let chosen: { box: Box; moved: boolean } | null = null;
+
+    search: for (const left of sides) {
+      for (let step = 0; step <= maxSteps; step++) {
+        for (const sign of step === 0 ? [0] : [-1, 1]) {
+          const centre = r.y + sign * step * r.height;
+          const box = { left, right: left + r.width, top: centre - r.height / 2, bottom: centre + r.height / 2 };
+          if (!inside(box, bounds)) continue;
+          if (placed.some((p) => overlaps(p, box))) continue;
+          chosen = { box, moved: step > 0 };
+          break search;
+        }
+      }
+    }
+
+    if (!chosen) {
+      const left = sides[0];
+      chosen = { box: { left, right: left + r.width, top: r.y - r.height / 2, bottom: r.y + r.height / 2 }, moved: false };
+    }
+    placed.push(chosen.box);
+    result[i] = { x: chosen.box.left, y: (chosen.box.top + chosen.box.bottom) / 2, moved: chosen.moved };
+  }
+  return result;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, encodeCsv, escapeXml, exportFilename, PERMALINK_LINE_HEIGHT, standaloneSvg } from '@/lib/charts/export';
+
+describe('csvField', () => {
+  it('leaves plain text and numbers bare', () => {
+    expect(csvField('Encoder MLP')).toBe('Encoder MLP');
+    expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(csvField(-3)).toBe('-3');
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+  });
+
+  it('quotes leading and trailing spaces so they survive', () => {
+    expect(csvField(' padded ')).toBe('" padded "');
+  });
+
+  it('keeps unicode as it is', () => {
+    expect(csvField('12.3 µs → 4×')).toBe('12.3 µs → 4×');
+    expect(csvField('Q·Kᵀ, ünïcödé')).toBe('"Q·Kᵀ, ünïcödé"');
+  });
+
+  it('writes missing numbers as empty fields', () => {
+    expect(csvField(NaN)).toBe('');
+    expect(csvField(Infinity)).toBe('');
+    expect(csvField(null)).toBe('');
+  });
+});
+
+describe('encodeCsv', () => {
+  const table = {
+    columns: ['Operation', 'Time (ms)'],
+    rows: [
+      ['Decoder cross-attention over encoder keys/values', 10.2],
+      ['Q, K and V', 1.5],
+    ],
+  };
+
+  it('starts with the header row and ends lines with CRLF', () => {
+    const text = encodeCsv(table);
+    expect(text).toBe('Operation,Time (ms)\r\nDecoder cross-attention over encoder keys/values,10.2\r\n"Q, K and V",1.5\r\n');
+  });
+
+  it('puts the permalink in a final row as wide as the header', () => {
+    const text = encodeCsv({ columns: ['a', 'b', 'c'], rows: [[1, 2, 3]] }, 'http://127.0.0.1/playground/?k=6&g=1');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('a,b,c');
+    expect(lines[2]).toBe('Permalink,http://127.0.0.1/playground/?k=6&g=1,');
+    expect(lines[2].split(',')).toHaveLength(3);
+  });
+
+  it('fits the permalink into a one-column table', () => {
+    const text = encodeCsv({ columns: ['only'], rows: [['x']] }, 'http://127.0.0.1/?a=1,2');
+    expect(text.split('\r\n')[2]).toBe('"Permalink: http://127.0.0.1/?a=1,2"');
+  });
+
+  it('quotes a header that holds a comma', () => {
+    expect(encodeCsv({ columns: ['Time, per sample'], rows: [] })).toBe('"Time, per sample"\r\n');
+  });
+});
+
+describe('standaloneSvg', () => {
+  const base = {
+    markup: '<rect width="10" height="10" style="fill:rgb(31, 119, 180)"/>',
+    width: 300,
+    height: 200,
+    title: 'Time <per> sample & more',
+    permalink: 'http://127.0.0.1/?a=1&b="2"',
+    background: 'rgb(255, 255, 255)',
+    foreground: 'rgb(27, 31, 36)',
+    fontFamily: 'system-ui, "Segoe UI"',
+  };
+
+  it('parses as SVG with title, desc and permalink line', () => {
+    const text = standaloneSvg(base);
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const svg = doc.documentElement;
+    expect(svg.getAttribute('height')).toBe(String(200 + PERMALINK_LINE_HEIGHT));
+    expect(svg.querySelector('title')?.textContent).toBe('Time <per> sample & more');
+    expect(svg.querySelector('desc')?.textContent).toBe('Permalink: http://127.0.0.1/?a=1&b="2"');
+    const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
+    expect(texts).toContain('http://127.0.0.1/?a=1&b="2"');
+    expect(svg.getAttribute('font-family')).toBe('system-ui, "Segoe UI"');
+  });
+
+  it('paints the background behind the chart', () => {
+    const doc = new DOMParser().parseFromString(standaloneSvg(base), 'image/svg+xml');
+    const first = doc.documentElement.querySelector('rect');
+    expect(first?.getAttribute('fill')).toBe('rgb(255, 255, 255)');
+    expect(first?.getAttribute('height')).toBe(String(200 + PERMALINK_LINE_HEIGHT));
+  });
+
+  it('adds no line without a permalink', () => {
+    const doc = new DOMParser().parseFromString(standaloneSvg({ ...base, permalink: '' }), 'image/svg+xml');
+    expect(doc.documentElement.getAttribute('height')).toBe('200');
+    expect(doc.querySelector('desc')).toBeNull();
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+  });
+});
+
+describe('exportFilename', () => {
+  it('turns a figure id into a safe name', () => {
+    expect(exportFilename('roofline', 'svg')).toBe('fido-roofline.svg');
+    expect(exportFilename('Time breakdown: FiD vs FiDO', 'csv')).toBe('fido-time-breakdown-fid-vs-fido.csv');
+    expect(exportFilename('Mémoire µ', 'png')).toBe('fido-memoire.png');
+    expect(exportFilename('***', 'png')).toBe('fido-figure.png');
+  });
+});
