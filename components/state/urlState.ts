@@ -26,6 +26,8 @@ export interface UrlConfigState {
   /** Updates the configuration and pushes a new history entry at once. */
   commit: (update: Config | ((previous: Config) => Config)) => void;
   dismissNotices: () => void;
+  /** Writes a pending (debounced) URL update now, for example before copying the link. */
+  flush: () => void;
 }
 
 /** Builds the query for `config` under `prefix`, keeping every other key of `current`. */
@@ -100,8 +102,14 @@ export function useUrlConfig(prefix = '', defaults: Readonly<Config> = DEFAULT_C
   const setConfig = useCallback((update: Config | ((previous: Config) => Config)) => apply(update, 'replace'), [apply]);
   const commit = useCallback((update: Config | ((previous: Config) => Config)) => apply(update, 'push'), [apply]);
   const dismissNotices = useCallback(() => setNotices([]), []);
+  const flush = useCallback(() => {
+    if (!pending.current) return;
+    clearTimeout(pending.current);
+    pending.current = null;
+    writeUrl(latest.current, prefix, defaults, 'replace');
+  }, [prefix, defaults]);
 
-  return { config, notices, ready, setConfig, commit, dismissNotices };
+  return { config, notices, ready, setConfig, commit, dismissNotices, flush };
 }
 
 /** The current page URL with its query, for "Copy link" and exported figures. */

@@ -1,0 +1,120 @@
+'use client';
+import { useId, useMemo, type ReactNode } from 'react';
+import styles from './controls.module.css';
+import { logSteps, nearestStepIndex } from './logSteps';
+import { useNumberDraft } from './useNumberDraft';
+
+export interface RangeFieldProps {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  /** Step of a linear slider; 1 by default. */
+  step?: number;
+  /**
+   * `log` moves the slider over whole-number stops spread evenly in log space, for ranges
+   * that span decades; the number input still takes any whole number in range.
+   */
+  scale?: 'linear' | 'log';
+  /** Accept whole numbers only in the number input (default true). */
+  integer?: boolean;
+  /** Unit after the value, such as "tokens" or "%". */
+  unit?: string;
+  /** Text of the value shown and announced; the number itself by default. */
+  formatValue?: (value: number) => string;
+  hint?: ReactNode;
+  /** Show the number input for exact values (default true). */
+  exactInput?: boolean;
+}
+
+/**
+ * A labelled range slider with its current value and unit on show, plus a number input
+ * for exact values. Works with the keyboard: arrows, Page Up/Down, Home and End.
+ */
+export function RangeField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step = 1,
+  scale = 'linear',
+  integer = true,
+  unit,
+  formatValue = String,
+  hint,
+  exactInput = true,
+}: RangeFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const steps = useMemo(() => (scale === 'log' ? logSteps(min, max) : null), [scale, min, max]);
+  const draft = useNumberDraft(value, onChange, min, max, integer);
+  const shown = `${formatValue(value)}${unit ? ` ${unit}` : ''}`;
+
+  const sliderProps = steps
+    ? {
+        min: 0,
+        max: steps.length - 1,
+        step: 1,
+        value: nearestStepIndex(steps, value),
+        onChange: (index: number) => onChange(steps[index]),
+      }
+    : { min, max, step, value: Math.min(max, Math.max(min, value)), onChange };
+
+  return (
+    <div className={styles.field}>
+      <div className={styles.header}>
+        <label htmlFor={id} className={styles.label}>
+          {label}
+        </label>
+        <output htmlFor={id} className={styles.value} aria-hidden="true">
+          {shown}
+        </output>
+      </div>
+      <div className={styles.rangeRow}>
+        <input
+          id={id}
+          className={styles.range}
+          type="range"
+          min={sliderProps.min}
+          max={sliderProps.max}
+          step={sliderProps.step}
+          value={sliderProps.value}
+          aria-valuetext={shown}
+          aria-describedby={hint ? hintId : undefined}
+          onChange={(event) => sliderProps.onChange(Number(event.target.value))}
+        />
+        {exactInput && (
+          <span className={styles.numberRow}>
+            <input
+              className={styles.number}
+              type="number"
+              aria-label={`${label}, exact value${unit ? ` in ${unit}` : ''}`}
+              inputMode={integer ? 'numeric' : 'decimal'}
+              min={min}
+              max={max}
+              step={scale === 'log' ? 1 : step}
+              value={draft.text}
+              aria-invalid={draft.invalid || undefined}
+              aria-describedby={draft.invalid ? errorId : undefined}
+              onChange={draft.onChange}
+              onBlur={draft.onBlur}
+            />
+          </span>
+        )}
+      </div>
+      {draft.invalid && (
+        <span id={errorId} className={styles.error}>
+          {draft.expected}
+        </span>
+      )}
+      {hint && (
+        <span id={hintId} className={styles.hint}>
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}

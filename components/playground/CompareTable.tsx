@@ -1,0 +1,53 @@
+'use client';
+import type { CostResult } from '@/lib/cost';
+import { formatBytes, formatCount, formatFlops, formatRatio, formatSeconds, MISSING } from './format';
+import styles from './playground.module.css';
+
+interface Row {
+  label: string;
+  value: (result: CostResult) => number | null;
+  format: (value: number | null) => string;
+}
+
+export const COMPARE_ROWS: Row[] = [
+  { label: 'Time per sample', value: (r) => r.seconds?.total ?? null, format: formatSeconds },
+  { label: 'Decoder time per sample', value: (r) => r.seconds?.decoder ?? null, format: formatSeconds },
+  { label: 'Parameters', value: (r) => r.params.total, format: formatCount },
+  { label: 'FLOPs per sample', value: (r) => r.flops.total, format: formatFlops },
+  { label: 'Memory per sample', value: (r) => r.memory.bytesPerSample, format: formatBytes },
+  { label: 'Effective batch', value: (r) => (r.batch.fits ? r.batch.effective : null), format: (v) => (v === null ? MISSING : String(v)) },
+];
+
+/** B against A for each headline figure, with the ratio B/A. */
+export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostResult; nameA: string; nameB: string }) {
+  return (
+    <table className={styles.table} data-testid="compare-table">
+      <caption>
+        Configuration B ({nameB}) against A ({nameA})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Figure</th>
+          <th scope="col">A</th>
+          <th scope="col">B</th>
+          <th scope="col">B/A</th>
+        </tr>
+      </thead>
+      <tbody>
+        {COMPARE_ROWS.map((row) => {
+          const valueA = row.value(a);
+          const valueB = row.value(b);
+          const ratio = valueA !== null && valueB !== null && valueA > 0 ? valueB / valueA : null;
+          return (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td>{row.format(valueA)}</td>
+              <td>{row.format(valueB)}</td>
+              <td>{formatRatio(ratio)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useDeferredValue, useMemo } from 'react';
+import type { Config } from '@/lib/config/config';
+import { checkPaperClaims, type Verdict } from '@/lib/cost/paperCheck';
+import styles from './playground.module.css';
+
+const VERDICT_TEXT: Record<Verdict, string> = {
+  agrees: 'Model agrees',
+  disagrees: 'Model disagrees',
+  unknown: 'Cannot check',
+};
+
+/**
+ * Each claim of the FiDO paper with the model's figure beside the paper's, evaluated at
+ * the reader's workload and accelerator. Recomputed in a deferred render, so dragging a
+ * slider stays smooth.
+ */
+export function PaperCheckPanel({ config }: { config: Config }) {
+  const deferred = useDeferredValue(config);
+  const check = useMemo(() => checkPaperClaims(deferred), [deferred]);
+
+  return (
+    <section className={styles.card} aria-labelledby="paper-check-title" data-testid="paper-check">
+      <h2 id="paper-check-title">Check the paper&apos;s claims</h2>
+      <p>
+        Each claim of de Jong et al. (FiDO, Findings of ACL 2023), evaluated by the cost model with the paper&apos;s model sizes at
+        your settings: {check.settings.join('; ')}.
+      </p>
+      <ul className={styles.assumptions}>
+        {check.assumptions.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+      <ol className={styles.claims}>
+        {check.claims.map((claim) => (
+          <li key={claim.id} className={styles.claim} data-verdict={claim.verdict} aria-labelledby={`claim-${claim.id}`}>
+            <h3 id={`claim-${claim.id}`}>{claim.claim}</h3>
+            <p className={styles.verdict}>{VERDICT_TEXT[claim.verdict]}</p>
+            <dl className={styles.claimFigures}>
+              <dt>Compared</dt>
+              <dd>{claim.compared}</dd>
+              <dt>Paper</dt>
+              <dd>{claim.paper}</dd>
+              <dt>Model</dt>
+              <dd>{claim.model}</dd>
+            </dl>
+            <p>{claim.explanation}</p>
+            {claim.gapCloser && (
+              <p>
+                <strong>What would close the gap:</strong> {claim.gapCloser}
+              </p>
+            )}
+            {claim.convention && <p className={styles.note}>{claim.convention}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+import { useCallback } from 'react';
+import { ToggleField } from '@/components/controls';
+import { useUrlConfig } from '@/components/state/urlState';
+import { CompareTable } from './CompareTable';
+import { ConfigControls } from './ConfigControls';
+import { CopyLinkButton } from './CopyLinkButton';
+import { Headline } from './Headline';
+import { NoticeBanner } from './NoticeBanner';
+import { PaperCheckPanel } from './PaperCheckPanel';
+import { COMPARE_PREFIX, hasSecondConfig, useCompareFlag } from './useCompareFlag';
+import { useEstimates } from './useEstimates';
+import styles from './playground.module.css';
+
+/**
+ * The playground: every control of the configuration kept in the URL, its cost, the
+ * charts, the paper check and, on request, a second configuration B (URL keys `b.…`).
+ */
+export function Playground() {
+  const a = useUrlConfig();
+  const b = useUrlConfig(COMPARE_PREFIX);
+  const { compare, notice: compareNotice, setCompare, dismissNotice: dismissCompareNotice } = useCompareFlag();
+  const estimatesA = useEstimates(a.config);
+  const estimatesB = useEstimates(b.config);
+
+  const notices = [...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])];
+  const { dismissNotices: dismissA, flush: flushA, config: configA } = a;
+  const { dismissNotices: dismissB, flush: flushB, setConfig: setConfigB } = b;
+
+  const dismissAll = useCallback(() => {
+    dismissA();
+    dismissB();
+    dismissCompareNotice();
+  }, [dismissA, dismissB, dismissCompareNotice]);
+
+  const flush = useCallback(() => {
+    flushA();
+    flushB();
+  }, [flushA, flushB]);
+
+  const toggleCompare = useCallback(
+    (on: boolean) => {
+      flush();
+      const keepB = hasSecondConfig(window.location.search);
+      setCompare(on);
+      // B starts as a copy of A, so changing one control shows that control's effect.
+      if (on && !keepB) setConfigB(configA);
+    },
+    [flush, setCompare, setConfigB, configA],
+  );
+
+  return (
+    <div className={styles.playground} data-ready={a.ready && b.ready ? 'true' : 'false'}>
+      <div className={styles.toolbar}>
+        <ToggleField label="Compare with another configuration" checked={compare} onChange={toggleCompare} />
+        <CopyLinkButton flush={flush} />
+      </div>
+      <NoticeBanner notices={notices} onDismiss={dismissAll} />
+
+      <div className={styles.layout}>
+        <div className={styles.headline}>
+          <Headline estimates={estimatesA} title={compare ? 'Configuration A' : 'Estimate'} />
+        </div>
+
+        <aside className={styles.panel} aria-label="Controls">
+          <h2 className={styles.panelTitle}>{compare ? 'Configuration A' : 'Configuration'}</h2>
+          <ConfigControls state={a} name={compare ? 'Configuration A' : 'Configuration'} />
+          {compare && (
+            <details open className={styles.secondControls}>
+              <summary>
+                <h2 className={styles.panelTitle}>Configuration B</h2>
+              </summary>
+              <ConfigControls state={b} name="Configuration B" />
+            </details>
+          )}
+        </aside>
+
+        {compare && (
+          <section className={`${styles.card} ${styles.main}`} aria-labelledby="compare-title">
+            <h2 id="compare-title">A against B</h2>
+            <CompareTable a={estimatesA.result} b={estimatesB.result} nameA={estimatesA.name} nameB={estimatesB.name} />
+          </section>
+        )}
+
+        <div className={styles.main}>
+          <PaperCheckPanel config={a.config} />
+        </div>
+      </div>
+    </div>
+  );
+}
