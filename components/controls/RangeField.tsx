@@ -14,7 +14,7 @@ export interface RangeFieldProps {
   step?: number;
   /**
    * `log` moves the slider over whole-number stops spread evenly in log space, for ranges
-   * that span decades; the number input still takes any whole number in range.
+   * that span decades. The number input still takes any whole number in range.
    */
   scale?: 'linear' | 'log';
   /** Accept whole numbers only in the number input (default true). */

@@ -1,8 +1,8 @@
 /**
- * Slider positions for a log-scale slider over whole numbers: powers of two, three and
- * five times powers of two, and 1, 2 and 5 times powers of ten, so common sizes (32, 40,
- * 64, 100, 256) are exact stops about a quarter of an octave apart. The ends are always
- * included.
+ * Returns the stops of a log-scale slider over whole numbers in [min, max]: powers of two,
+ * three and five times powers of two, and 1, 2 and 5 times powers of ten. Common sizes
+ * (32, 40, 64, 100, 256) are exact stops, neighbours differ by at most a factor of two,
+ * and both ends are included.
  */
 export function logSteps(min: number, max: number): number[] {
   const values = new Set<number>([min, max]);

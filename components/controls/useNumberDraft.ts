@@ -16,7 +16,7 @@ export interface NumberDraft {
   invalid: boolean;
   onChange: (event: ChangeEvent<HTMLInputElement>) => void;
   onBlur: () => void;
-  /** What a valid entry looks like, for the error message. */
+  /** Error message describing a valid entry. */
   expected: string;
 }
 

@@ -4,7 +4,7 @@ import { formatBytes, formatCount, formatFlops, formatPercent, formatRatio, form
 import type { Estimates } from './useEstimates';
 import styles from './playground.module.css';
 
-/** Why a configuration does not fit, with the sizes involved. */
+/** Explains why a configuration does not fit, with the sizes involved. */
 export function doesNotFitMessage(result: CostResult): string {
   const { weightBytes, bytesPerSample, capacityBytes } = result.memory;
   if (weightBytes >= capacityBytes) {

@@ -30,7 +30,7 @@ export function parseCompare(search: string): { compare: boolean; notice: Notice
   };
 }
 
-/** True when `search` holds any key of the second configuration. */
+/** True when `search` contains any key of the second configuration. */
 export function hasSecondConfig(search: string): boolean {
   const params = new URLSearchParams(search);
   return CONFIG_FIELDS.some((field) => params.has(COMPARE_PREFIX + field.key));
