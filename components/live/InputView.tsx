@@ -1,0 +1,40 @@
+'use client';
+/**
+ * The model's input as the reader would read it: the question, and each passage row as the
+ * encoder sees it after tokenization (question prepended, cut to n_p tokens, </s> at the end).
+ */
+import { useMemo } from 'react';
+import type { Config } from '@/lib/config/config';
+import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido/sample';
+import { decodeTokens, encodeInput } from '@/lib/fido/tokenizer';
+import styles from './live.module.css';
+
+export function InputView({ config }: { config: Config }) {
+  const rows = useMemo(() => {
+    const ids = encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config);
+    const texts: string[] = [];
+    for (let row = 0; row < config.passages; row++) {
+      texts.push(decodeTokens(ids.subarray(row * config.passageTokens, (row + 1) * config.passageTokens), config.vocabSize));
+    }
+    return texts;
+  }, [config]);
+
+  return (
+    <div>
+      <p>
+        <strong>Question:</strong> {SAMPLE_QUESTION}
+      </p>
+      <details>
+        <summary>
+          {config.passages} passage{config.passages === 1 ? '' : 's'} of {config.passageTokens} tokens each, as the encoder reads them
+          ({SAMPLE_PASSAGES.length} invented passages, repeated in order to fill {config.passages})
+        </summary>
+        <ol className={styles.passages}>
+          {rows.map((text, index) => (
+            <li key={index}>{text}</li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  );
+}

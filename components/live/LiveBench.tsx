@@ -1,0 +1,299 @@
+'use client';
+/**
+ * The live bench: the tiny FiD / FiDO model running in a Web Worker on the reader's device,
+ * with per-phase and per-token timings beside the cost model's prediction for the device as
+ * calibrated. The configuration, backend and seed live in the URL; `embedded` (the
+ * article's race) reads them under the `live.` prefix and starts nothing until asked.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { effectiveKvHeads, type Config } from '@/lib/config/config';
+import { compareSpeedup, deviceConfig, onDevice, predictPhases, rooflinePoints } from '@/lib/fido/calibrate';
+import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
+import { BACKEND_LABELS, clampTinyConfig, type Variant } from '@/lib/fido/protocol';
+import { useUrlConfig } from '@/components/state/urlState';
+import type { Notice } from '@/lib/config/url';
+import { Controls } from './Controls';
+import { DeviceRoofline } from './DeviceRoofline';
+import { formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from './format';
+import { InputView } from './InputView';
+import { isBusy, stepMedians } from './liveState';
+import { PhaseTable, SpeedupView, TokenStream, VARIANT_NAMES } from './Results';
+import { StatusBar } from './StatusBar';
+import { StepChart, type StepSeries } from './StepChart';
+import { useLiveBench, type RunSettings } from './useLiveBench';
+import { useLiveExtras } from './urlExtras';
+import { createFidoWorker, type WorkerFactory } from './workerClient';
+import styles from './live.module.css';
+
+export interface LiveBenchProps {
+  /** Inside the article: headings one level lower, keys under `live.`, no automatic start. */
+  embedded?: boolean;
+  /** Starts the model worker; tests pass a fake. */
+  workerFactory?: WorkerFactory;
+}
+
+/** One warm-up pass compiles kernels; five timed passes give the medians. */
+const WARMUPS = 1;
+const REPEATS = 5;
+
+const VARIANT_COLORS: Record<Variant, string> = { fid: 'var(--decoder)', fido: 'var(--encoder)' };
+
+function deviceMemoryBytes(): number | undefined {
+  // navigator.deviceMemory (Chromium only) is in GB, rounded down and capped at 8.
+  const gigabytes = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return typeof gigabytes === 'number' && gigabytes > 0 ? gigabytes * 1e9 : undefined;
+}
+
+export function LiveBench({ embedded = false, workerFactory = createFidoWorker }: LiveBenchProps) {
+  const prefix = embedded ? 'live.' : '';
+  const url = useUrlConfig(prefix, TINY_FID_CONFIG);
+  const extras = useLiveExtras(prefix);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const clamped = useMemo(() => clampTinyConfig(url.config, prefix), [url.config, prefix]);
+  const config = clamped.config;
+
+  // Notices are collected once the URL has been read: the URL's own problems and the
+  // clamping to the tiny model's limits. The clamped configuration then replaces the URL.
+  const noticed = useRef(false);
+  const { ready, setConfig } = url;
+  useEffect(() => {
+    if (!ready || !extras.ready || noticed.current) return;
+    noticed.current = true;
+    setNotices([...url.notices, ...clamped.notices, ...extras.notices]);
+    if (clamped.notices.length > 0) setConfig(clamped.config);
+  }, [ready, extras.ready, url.notices, clamped, extras.notices, setConfig]);
+
+  const settings: RunSettings = useMemo(() => ({ seed: extras.extras.seed, warmups: WARMUPS, repeats: REPEATS }), [extras.extras.seed]);
+  const bench = useLiveBench(workerFactory, extras.extras.backend, config, settings);
+  const { state } = bench;
+  const busy = isBusy(state.activity);
+
+  // The standalone page selects a backend and calibrates as soon as the URL is read.
+  const autoStarted = useRef(false);
+  const { calibrate } = bench;
+  useEffect(() => {
+    if (embedded || !ready || !extras.ready || autoStarted.current) return;
+    autoStarted.current = true;
+    void calibrate();
+    return () => {
+      autoStarted.current = false;
+    };
+  }, [embedded, ready, extras.ready, calibrate]);
+
+  const update = useCallback((next: Config) => setConfig(clampTinyConfig(next, prefix).config), [setConfig, prefix]);
+  const applyPreset = useCallback((preset: Config) => url.commit({ ...preset }), [url]);
+
+  const device = useMemo(
+    () => (state.calibration ? deviceConfig(config, state.calibration, deviceMemoryBytes()) : null),
+    [config, state.calibration],
+  );
+
+  const series: StepSeries[] = useMemo(() => {
+    const list: StepSeries[] = [];
+    for (const variant of ['fid', 'fido'] as const) {
+      const run = state.runs[variant];
+      if (!run) continue;
+      list.push({ key: `${variant}-measured`, label: `${VARIANT_NAMES[variant]}, measured on ${run.backend ?? '…'}`, seconds: stepMedians(run), color: VARIANT_COLORS[variant] });
+      if (device) {
+        list.push({
+          key: `${variant}-predicted`,
+          label: `${VARIANT_NAMES[variant]}, cost model on this device`,
+          seconds: predictPhases(onDevice(run.config, device)).stepSeconds,
+          color: VARIANT_COLORS[variant],
+          dashed: true,
+        });
+      }
+    }
+    return list;
+  }, [state.runs, device]);
+  const steps = Math.max(state.runs.fid?.config.targetTokens ?? 0, state.runs.fido?.config.targetTokens ?? 0, config.targetTokens);
+
+  const points = useMemo(() => {
+    if (!device) return [];
+    return (['fid', 'fido'] as const).flatMap((v) => {
+      const result = state.runs[v]?.result;
+      return result ? rooflinePoints(result, device) : [];
+    });
+  }, [device, state.runs]);
+
+  const speedup = useMemo(() => {
+    const fid = state.runs.fid?.result;
+    const fido = state.runs.fido?.result;
+    return fid && fido && device ? compareSpeedup(fid, fido, device) : null;
+  }, [state.runs, device]);
+
+  const same = config.crossAttentionPeriod === 1 && effectiveKvHeads(config) === config.decoderCustom.heads;
+  const Heading = embedded ? 'h3' : 'h2';
+
+  return (
+    <div className={styles.bench}>
+      {!embedded && <h1>Live: tiny FiD and FiDO on your device</h1>}
+      <p className={styles.lead}>
+        A tiny encoder-decoder with FiD&apos;s fusion, and FiDO&apos;s layer-sparse cross-attention and multi-query attention,
+        runs here in a Web Worker with TensorFlow.js. <strong>Its weights are random (drawn from the seed), so the generated
+        text is meaningless: only the timings matter.</strong> Each time is the median of {REPEATS} timed runs after{' '}
+        {WARMUPS} warm-up run, with the result read back inside the timed region, and is labelled with the backend that ran it.
+      </p>
+
+      {notices.length > 0 && (
+        <div className={styles.warning} role="status">
+          <strong>Some values in the link were changed:</strong>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={`${n.key}-${i}`}>
+                <code>{n.key}</code>: given {n.given}, used {n.used} ({n.reason})
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <section className={styles.panel} aria-labelledby={`${prefix}controls`}>
+        <Heading id={`${prefix}controls`}>Model and input</Heading>
+        <div className={styles.presets}>
+          <span>Presets:</span>
+          <button type="button" onClick={() => applyPreset(TINY_FID_CONFIG)}>
+            Tiny FiD
+          </button>
+          <button type="button" onClick={() => applyPreset(TINY_FIDO_CONFIG)}>
+            Tiny FiDO (K = {TINY_FIDO_CONFIG.crossAttentionPeriod}, g = {TINY_FIDO_CONFIG.kvHeads})
+          </button>
+        </div>
+        {embedded ? (
+          <details>
+            <summary>All settings</summary>
+            <Controls config={config} onChange={update} backend={extras.extras.backend} onBackendChange={(backend) => extras.setExtras({ ...extras.extras, backend })} />
+          </details>
+        ) : (
+          <Controls config={config} onChange={update} backend={extras.extras.backend} onBackendChange={(backend) => extras.setExtras({ ...extras.extras, backend })} />
+        )}
+        {same && (
+          <p className={styles.note}>
+            With K = 1 and g = h, FiDO is the same model as FiD. Choose the tiny FiDO preset, or set K and g, to see a difference.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${prefix}run`}>
+        <Heading id={`${prefix}run`}>Run</Heading>
+        <div className={styles.actions}>
+          <button type="button" className={styles.primary} disabled={busy} onClick={() => bench.run(['fid', 'fido'])}>
+            Race both
+          </button>
+          <button type="button" disabled={busy} onClick={() => bench.run(['fid'])}>
+            Run FiD
+          </button>
+          <button type="button" disabled={busy} onClick={() => bench.run(['fido'])}>
+            Run FiDO
+          </button>
+          <button type="button" disabled={busy} onClick={() => bench.calibrate()}>
+            Recalibrate
+          </button>
+          <button type="button" disabled={!busy} onClick={bench.cancel}>
+            Cancel
+          </button>
+        </div>
+        <p className={styles.note}>
+          Race both runs FiD, then FiDO, in the same worker on the same backend, with the same input and the same seed (the two
+          models have different weight shapes, so their random weights differ).
+        </p>
+        <StatusBar state={state} />
+      </section>
+
+      <BackendView state={state} Heading={Heading} prefix={prefix} />
+
+      <section aria-labelledby={`${prefix}io`}>
+        <Heading id={`${prefix}io`}>Input and output</Heading>
+        <InputView config={config} />
+        <TokenStream variant="fid" run={state.runs.fid} />
+        <TokenStream variant="fido" run={state.runs.fido} />
+      </section>
+
+      <section aria-labelledby={`${prefix}steps`}>
+        <Heading id={`${prefix}steps`}>Time per generated token</Heading>
+        <StepChart series={series} steps={steps} title="Decoder seconds per generated token, measured and predicted" />
+      </section>
+
+      <section aria-labelledby={`${prefix}phases`}>
+        <Heading id={`${prefix}phases`}>Phases and speedup</Heading>
+        <PhaseTable runs={state.runs} device={device} />
+        <SpeedupView speedup={speedup} />
+        <p className={styles.note}>
+          Predictions are the cost model&apos;s roofline times on this device as calibrated (measured matmul FLOP/s and add
+          bandwidth at 100% efficiency, fp32, batch 1). They leave out what a tiny model mostly pays for: the fixed cost of
+          launching each of the many small kernels of a decoder step. That is why measured decoder steps usually take longer than
+          predicted, and why the measured speedup can differ from the predicted one.
+        </p>
+      </section>
+
+      {device && state.calibration && (
+        <section aria-labelledby={`${prefix}roofline`}>
+          <Heading id={`${prefix}roofline`}>This device as an accelerator</Heading>
+          <DeviceRoofline
+            points={points}
+            device={{
+              flopsPerSecond: state.calibration.matmul.flopsPerSecond,
+              bytesPerSecond: state.calibration.bandwidth.bytesPerSecond,
+              label: `this device on ${state.calibration.backend}`,
+            }}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useLiveBench>['state']; Heading: 'h2' | 'h3'; prefix: string }) {
+  const { backend, calibration } = state;
+  return (
+    <section aria-labelledby={`${prefix}backend`}>
+      <Heading id={`${prefix}backend`}>Backend and calibration</Heading>
+      {backend ? (
+        <>
+          <p data-testid="backend">
+            Running on <span className={styles.backendLabel}>{backend.backend}</span> ({BACKEND_LABELS[backend.backend]}).
+          </p>
+          {backend.fallback && (
+            <p className={styles.warning} role="alert" data-testid="fallback">
+              {backend.fallback}
+            </p>
+          )}
+          <details>
+            <summary>Backends tried</summary>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Backend</th>
+                  <th scope="col">Works</th>
+                  <th scope="col">Probe matmul (192 × 192)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {backend.probes.map((probe) => (
+                  <tr key={probe.backend}>
+                    <td>{probe.backend}</td>
+                    <td>{probe.ok ? 'yes' : `no: ${probe.error ?? 'failed'}`}</td>
+                    <td>{probe.ok ? formatSeconds(probe.medianSeconds ?? Number.NaN) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      ) : (
+        <p className={styles.note}>No backend selected yet; one is chosen when you run or calibrate.</p>
+      )}
+      {calibration ? (
+        <p data-testid="calibration">
+          Calibrated on {calibration.backend}: {formatFlopsPerSecond(calibration.matmul.flopsPerSecond)} on a{' '}
+          {calibration.matmul.size} × {calibration.matmul.size} matmul ({formatSeconds(calibration.matmul.medianSeconds)} median), and{' '}
+          {formatBytesPerSecond(calibration.bandwidth.bytesPerSecond)} on {calibration.bandwidth.chainedAdds} chained adds of{' '}
+          {(calibration.bandwidth.elements * 4) / 2 ** 20} MiB float32 buffers (bytes read and written over seconds).
+        </p>
+      ) : null}
+    </section>
+  );
+}

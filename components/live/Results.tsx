@@ -1,0 +1,110 @@
+'use client';
+/**
+ * Result views of the live bench: the generated tokens, the phase breakdown with the cost
+ * model's prediction beside each measurement, and the FiDO speedup, measured and predicted.
+ */
+import type { Config } from '@/lib/config/config';
+import { onDevice, predictPhases, type SpeedupComparison } from '@/lib/fido/calibrate';
+import type { Variant } from '@/lib/fido/protocol';
+import { formatRatio, formatSeconds } from './format';
+import { phaseMedians, type VariantRun } from './liveState';
+import styles from './live.module.css';
+
+export const VARIANT_NAMES: Record<Variant, string> = { fid: 'Tiny FiD', fido: 'Tiny FiDO' };
+
+export function TokenStream({ variant, run }: { variant: Variant; run: VariantRun | null }) {
+  const tokens = run?.tokens ?? [];
+  const total = run?.config.targetTokens ?? 0;
+  return (
+    <div>
+      <p>
+        <strong>{VARIANT_NAMES[variant]} output</strong>{' '}
+        {run ? `(${tokens.length} of ${total} tokens${run.backend ? `, on ${run.backend}` : ''})` : ''}
+      </p>
+      <p className={styles.tokens} aria-live="polite" aria-label={`${VARIANT_NAMES[variant]} generated tokens`} data-testid={`tokens-${variant}`}>
+        {tokens.length === 0 ? (
+          <span className={styles.note}>{run ? 'waiting for the first token…' : 'not run yet'}</span>
+        ) : (
+          tokens.map((token, index) => <span key={index}>{token.replaceAll(' ', '·')}</span>)
+        )}
+      </p>
+    </div>
+  );
+}
+
+const PHASE_ROWS = [
+  { key: 'encoder', label: 'Encoder (all passages, one batch)' },
+  { key: 'projection', label: 'Cross-attention K/V projection' },
+  { key: 'decoder', label: 'Decoder (sum of per-step medians)' },
+] as const;
+
+export function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun | null>; device: Config | null }) {
+  const variants = (['fid', 'fido'] as const).filter((v) => runs[v]);
+  if (variants.length === 0) return <p className={styles.note}>Run a model to see the phase breakdown.</p>;
+  const measured = Object.fromEntries(variants.map((v) => [v, phaseMedians(runs[v]!)]));
+  const predicted = Object.fromEntries(
+    variants.map((v) => [v, device ? predictPhases(onDevice(runs[v]!.config, device)) : null]),
+  );
+  return (
+    <table className={styles.table} aria-label="Phase times, measured and predicted">
+      <thead>
+        <tr>
+          <th scope="col">Phase</th>
+          {variants.map((v) => (
+            <th key={v} scope="col" colSpan={3}>
+              {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
+            </th>
+          ))}
+        </tr>
+        <tr>
+          <th scope="col" />
+          {variants.map((v) => [
+            <th key={`${v}m`} scope="col">measured</th>,
+            <th key={`${v}p`} scope="col">predicted</th>,
+            <th key={`${v}r`} scope="col">measured / predicted</th>,
+          ])}
+        </tr>
+      </thead>
+      <tbody>
+        {PHASE_ROWS.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            {variants.map((v) => {
+              const m = measured[v][row.key];
+              const p = predicted[v]?.[row.key].seconds ?? Number.NaN;
+              return [
+                <td key={`${v}m`}>{formatSeconds(m)}</td>,
+                <td key={`${v}p`}>{formatSeconds(p)}</td>,
+                <td key={`${v}r`}>{formatRatio(m / p)}</td>,
+              ];
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SpeedupView({ speedup }: { speedup: SpeedupComparison | null }) {
+  if (!speedup) return <p className={styles.note}>Race both models to compare their speed.</p>;
+  return (
+    <div className={styles.speedups} data-testid="speedups">
+      <div>
+        <span>Decoder speedup, measured</span>
+        <strong>{formatRatio(speedup.measuredDecoder)}</strong>
+      </div>
+      <div>
+        <span>Decoder speedup, cost model on this device</span>
+        <strong>{formatRatio(speedup.predictedDecoder)}</strong>
+      </div>
+      <div>
+        <span>Whole run, measured</span>
+        <strong>{formatRatio(speedup.measuredTotal)}</strong>
+      </div>
+      <div>
+        <span>Whole run, cost model</span>
+        <strong>{formatRatio(speedup.predictedTotal)}</strong>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * What the live bench shows, as one reducer over worker events: the backend in use, the
+ * calibration, and per variant the streamed phase and step times and tokens.
+ */
+import type { Config } from '@/lib/config/config';
+import type { BackendName, BackendProbe, DeviceMeasurement, RunResult, Variant, WorkerEvent } from '@/lib/fido/protocol';
+import { columnMedians, median } from '@/lib/fido/timing';
+
+export type Activity = 'idle' | 'selecting' | 'calibrating' | 'running' | 'cancelled' | 'failed' | 'finished';
+
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface VariantRun {
+  /** The configuration sent to the worker for this variant. */
+  config: Config;
+  backend: BackendName | null;
+  encoderSamples: number[];
+  projectionSamples: number[];
+  /** `steps[repeat][step]` in seconds, filled as the worker measures them. */
+  steps: number[][];
+  /** Token texts of the first timed repeat, in the order they came out. */
+  tokens: string[];
+  result: RunResult | null;
+}
+
+export interface LiveState {
+  activity: Activity;
+  /** What the bench is doing, for the status line; set with the activity. */
+  task: string;
+  progress: Progress | null;
+  error: string | null;
+  backend: { backend: BackendName; probes: BackendProbe[]; fallback?: string } | null;
+  calibration: DeviceMeasurement | null;
+  runs: Record<Variant, VariantRun | null>;
+}
+
+export const INITIAL_LIVE_STATE: LiveState = {
+  activity: 'idle',
+  task: '',
+  progress: null,
+  error: null,
+  backend: null,
+  calibration: null,
+  runs: { fid: null, fido: null },
+};
+
+export type LiveAction =
+  | { type: 'start'; activity: 'selecting' | 'calibrating' | 'running'; task: string }
+  | { type: 'event'; event: WorkerEvent }
+  | { type: 'begin-run'; variant: Variant; config: Config }
+  | { type: 'clear-runs' }
+  | { type: 'forget-backend' }
+  | { type: 'finish' }
+  | { type: 'cancelled' }
+  | { type: 'failed'; message: string };
+
+export function emptyRun(config: Config): VariantRun {
+  return { config, backend: null, encoderSamples: [], projectionSamples: [], steps: [], tokens: [], result: null };
+}
+
+function updateRun(state: LiveState, variant: Variant, update: (run: VariantRun) => VariantRun): LiveState {
+  const run = state.runs[variant];
+  // Events of a run the page has not begun (or has cleared) are dropped.
+  if (!run) return state;
+  return { ...state, runs: { ...state.runs, [variant]: update(run) } };
+}
+
+function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
+  switch (event.type) {
+    case 'backend':
+      return { ...state, backend: { backend: event.backend, probes: event.probes, fallback: event.fallback } };
+    case 'progress':
+      return { ...state, progress: { done: event.done, total: event.total, label: event.label } };
+    case 'calibration':
+      return { ...state, calibration: event.measurement };
+    case 'phase':
+      return updateRun(state, event.variant, (run) => ({
+        ...run,
+        backend: event.backend,
+        encoderSamples: event.phase === 'encoder' ? [...run.encoderSamples, event.seconds] : run.encoderSamples,
+        projectionSamples: event.phase === 'projection' ? [...run.projectionSamples, event.seconds] : run.projectionSamples,
+      }));
+    case 'step':
+      return updateRun(state, event.variant, (run) => {
+        const steps = run.steps.map((row) => [...row]);
+        while (steps.length <= event.repeat) steps.push([]);
+        steps[event.repeat][event.step] = event.seconds;
+        const tokens = event.repeat === 0 ? [...run.tokens.slice(0, event.step), event.text] : run.tokens;
+        return { ...run, backend: event.backend, steps, tokens };
+      });
+    case 'done':
+      return updateRun(state, event.result.variant, (run) => ({ ...run, backend: event.result.backend, result: event.result }));
+    case 'error':
+      return { ...state, activity: 'failed', error: event.message, progress: null };
+  }
+}
+
+export function liveReducer(state: LiveState, action: LiveAction): LiveState {
+  switch (action.type) {
+    case 'start':
+      return { ...state, activity: action.activity, task: action.task, progress: null, error: null };
+    case 'event':
+      return applyEvent(state, action.event);
+    case 'begin-run':
+      return { ...state, runs: { ...state.runs, [action.variant]: emptyRun(action.config) } };
+    case 'clear-runs':
+      return { ...state, runs: { fid: null, fido: null } };
+    case 'forget-backend':
+      return { ...state, backend: null, calibration: null };
+    case 'finish':
+      return { ...state, activity: 'finished', progress: null };
+    case 'cancelled':
+      return { ...state, activity: 'cancelled', progress: null };
+    case 'failed':
+      return { ...state, activity: 'failed', error: action.message, progress: null };
+  }
+}
+
+/** Median seconds per decoder step over the repeats measured so far. */
+export function stepMedians(run: VariantRun): number[] {
+  return columnMedians(run.steps.map((row) => row.filter((value) => value !== undefined)));
+}
+
+/** Median encoder and projection seconds so far, or NaN before the first sample. */
+export function phaseMedians(run: VariantRun): { encoder: number; projection: number; decoder: number } {
+  const steps = stepMedians(run);
+  return {
+    encoder: median(run.encoderSamples),
+    projection: median(run.projectionSamples),
+    decoder: steps.length ? steps.reduce((a, b) => a + b, 0) : Number.NaN,
+  };
+}
+
+export function isBusy(activity: Activity): boolean {
+  return activity === 'selecting' || activity === 'calibrating' || activity === 'running';
+}

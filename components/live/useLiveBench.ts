@@ -1,0 +1,149 @@
+'use client';
+/**
+ * Drives the model worker for the live bench: selects a backend, calibrates the device and
+ * runs FiD and FiDO, one request at a time, with cancel. Worker events go through
+ * `liveReducer`, so the page re-renders as each time and token arrives.
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { Config } from '@/lib/config/config';
+import { variantConfig, type BackendChoice, type BackendName, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
+import { INITIAL_LIVE_STATE, liveReducer, type LiveState } from './liveState';
+import { CancelledError, FidoWorkerClient, type WorkerFactory } from './workerClient';
+
+/** Folder the TensorFlow.js .wasm binaries are copied to at build time (scripts/copy-wasm.mjs). */
+export const WASM_PATH = '/tfjs-wasm/';
+
+export interface RunSettings {
+  seed: number;
+  warmups: number;
+  repeats: number;
+}
+
+export interface LiveBench {
+  state: LiveState;
+  selectBackend: () => Promise<void>;
+  calibrate: () => Promise<void>;
+  run: (variants: readonly Variant[]) => Promise<void>;
+  cancel: () => void;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, config: Config, settings: RunSettings): LiveBench {
+  const [state, dispatch] = useReducer(liveReducer, INITIAL_LIVE_STATE);
+  const clientRef = useRef<FidoWorkerClient | null>(null);
+  /** Backend the current worker has active, or null before `init` (and after a cancel). */
+  const activeBackend = useRef<BackendName | null>(null);
+  /** Backend chosen by the last full selection; a fresh worker after a cancel reuses it without probing. */
+  const selected = useRef<{ choice: BackendChoice; backend: BackendName } | null>(null);
+  const calibrated = useRef<BackendName | null>(null);
+  const busy = useRef(false);
+  /** Bumped on unmount, so a request that fails because its worker was disposed stays silent. */
+  const generation = useRef(0);
+
+  const client = useCallback(() => {
+    clientRef.current ??= new FidoWorkerClient(factory);
+    return clientRef.current;
+  }, [factory]);
+
+  useEffect(
+    () => () => {
+      generation.current++;
+      busy.current = false;
+      activeBackend.current = null;
+      clientRef.current?.dispose();
+      clientRef.current = null;
+    },
+    [],
+  );
+
+  const onEvent = useCallback((event: WorkerEvent) => dispatch({ type: 'event', event }), []);
+
+  const ensureBackend = useCallback(async () => {
+    if (activeBackend.current) return;
+    const reuse = selected.current?.choice === choice ? selected.current.backend : null;
+    dispatch({ type: 'start', activity: 'selecting', task: reuse ? `Starting ${reuse}` : 'Selecting a backend' });
+    const event = await client().request({ type: 'init', backend: reuse ?? choice, wasmPath: WASM_PATH }, (e) => {
+      // A restart after a cancel keeps the probe table and fallback note of the first selection.
+      if (!(reuse && e.type === 'backend' && e.backend === reuse)) onEvent(e);
+    });
+    activeBackend.current = event.backend;
+    selected.current = { choice, backend: event.backend };
+  }, [choice, client, onEvent]);
+
+  const ensureCalibration = useCallback(async () => {
+    if (calibrated.current === activeBackend.current) return;
+    dispatch({ type: 'start', activity: 'calibrating', task: `Calibrating ${activeBackend.current}` });
+    const event = await client().request({ type: 'calibrate' }, onEvent);
+    calibrated.current = event.measurement.backend;
+  }, [client, onEvent]);
+
+  const guarded = useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    const started = generation.current;
+    try {
+      await work();
+      dispatch({ type: 'finish' });
+    } catch (error) {
+      if (started !== generation.current) return;
+      if (error instanceof CancelledError) dispatch({ type: 'cancelled' });
+      else {
+        activeBackend.current = null;
+        clientRef.current?.cancel();
+        dispatch({ type: 'failed', message: message(error) });
+      }
+    } finally {
+      if (started === generation.current) busy.current = false;
+    }
+  }, []);
+
+  const selectBackend = useCallback(() => guarded(ensureBackend), [guarded, ensureBackend]);
+
+  const calibrate = useCallback(
+    () =>
+      guarded(async () => {
+        await ensureBackend();
+        calibrated.current = null;
+        await ensureCalibration();
+      }),
+    [guarded, ensureBackend, ensureCalibration],
+  );
+
+  const run = useCallback(
+    (variants: readonly Variant[]) =>
+      guarded(async () => {
+        await ensureBackend();
+        await ensureCalibration();
+        if (variants.length > 1) dispatch({ type: 'clear-runs' });
+        for (const variant of variants) {
+          const runConfig = variantConfig(config, variant);
+          dispatch({ type: 'begin-run', variant, config: runConfig });
+          dispatch({ type: 'start', activity: 'running', task: `Running tiny ${variant === 'fid' ? 'FiD' : 'FiDO'}` });
+          await client().request({ type: 'run', variant, config: runConfig, ...settings }, onEvent);
+        }
+      }),
+    [guarded, ensureBackend, ensureCalibration, client, config, settings, onEvent],
+  );
+
+  const cancel = useCallback(() => {
+    clientRef.current?.cancel();
+    activeBackend.current = null;
+  }, []);
+
+  // A new backend choice needs a new selection, a new worker and a new calibration.
+  const lastChoice = useRef(choice);
+  useEffect(() => {
+    if (lastChoice.current === choice) return;
+    lastChoice.current = choice;
+    clientRef.current?.cancel();
+    activeBackend.current = null;
+    calibrated.current = null;
+    selected.current = null;
+    dispatch({ type: 'forget-backend' });
+  }, [choice]);
+
+  return { state, selectBackend, calibrate, run, cancel };
+}

@@ -1,0 +1,225 @@
+/**
+ * Timing statistics for the tiny model and the calibration: warm-up runs are executed but
+ * never recorded, and every reported time is a median over the timed repeats. The caller's
+ * timed function must read its result back (`await tensor.data()`) before it returns, so
+ * the time covers the work and not only its dispatch (WebGL runs asynchronously).
+ */
+import type { CrossKv } from './decoder';
+import { DECODER_START_ID, disposeCrossKv, disposeState, type FidoModel } from './model';
+import type { Tensor, Tensor2D, Tf as TensorFlow } from './tf';
+
+/** Monotonic clock in milliseconds, `performance.now` by default (browser, worker and Node). */
+export type ClockMs = () => number;
+
+const defaultClock: ClockMs = () => performance.now();
+
+/** Median of the values; NaN for an empty list. Even counts average the two middle values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median of each column: `rows[repeat][step]` gives one median per step over the repeats that reached it. */
+export function columnMedians(rows: readonly (readonly number[])[]): number[] {
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  const medians: number[] = [];
+  for (let column = 0; column < width; column++) {
+    const values = rows.filter((row) => column < row.length).map((row) => row[column]);
+    medians.push(median(values));
+  }
+  return medians;
+}
+
+export interface RepeatOptions {
+  /** Runs executed first and not recorded: they compile kernels and fill caches. */
+  warmups: number;
+  /** Runs recorded. */
+  repeats: number;
+}
+
+/** Seconds between two clock readings in milliseconds. */
+export function elapsedSeconds(startMs: number, endMs: number): number {
+  return Math.max(0, endMs - startMs) / 1000;
+}
+
+/**
+ * Runs `fn` `warmups + repeats` times and returns the seconds of the timed runs only.
+ * `fn` receives the repeat index (negative for warm-ups) so it can report progress.
+ */
+export async function timeRepeated(
+  fn: (repeat: number) => Promise<unknown>,
+  options: RepeatOptions,
+  clock: ClockMs = defaultClock,
+): Promise<number[]> {
+  for (let i = 0; i < options.warmups; i++) await fn(i - options.warmups);
+  const samples: number[] = [];
+  for (let repeat = 0; repeat < options.repeats; repeat++) {
+    const start = clock();
+    await fn(repeat);
+    samples.push(elapsedSeconds(start, clock()));
+  }
+  return samples;
+}
+
+export interface Summary {
+  medianSeconds: number;
+  minSeconds: number;
+  maxSeconds: number;
+  samplesSeconds: number[];
+}
+
+export function summarize(samplesSeconds: readonly number[]): Summary {
+  return {
+    medianSeconds: median(samplesSeconds),
+    minSeconds: samplesSeconds.length ? Math.min(...samplesSeconds) : Number.NaN,
+    maxSeconds: samplesSeconds.length ? Math.max(...samplesSeconds) : Number.NaN,
+    samplesSeconds: [...samplesSeconds],
+  };
+}
+
+// Timed runs of the tiny model ------------------------------------------------------------
+
+/** What a timed pass reports as it goes; warm-up passes report nothing. */
+export interface PassObserver {
+  phase(phase: 'encoder' | 'projection', repeat: number, seconds: number): void;
+  step(repeat: number, step: number, seconds: number, token: number): void | Promise<void>;
+}
+
+export interface TimedRun {
+  encoderSamples: number[];
+  projectionSamples: number[];
+  /** `steps[repeat][step]` in seconds. */
+  steps: number[][];
+  encoderSeconds: number;
+  projectionSeconds: number;
+  stepSeconds: number[];
+  decoderSeconds: number;
+  tokens: number[];
+  leakedTensors: number;
+}
+
+/**
+ * Reads back one element of `tensor`. Backends run kernels in order, so this waits for
+ * every kernel queued before it (on WebGL too) without timing a large download.
+ */
+async function settle(tf: TensorFlow, tensor: Tensor): Promise<void> {
+  const first = tf.tidy(() => tf.slice(tf.reshape(tensor, [-1]), [0], [1]));
+  try {
+    await first.data();
+  } finally {
+    first.dispose();
+  }
+}
+
+function lastCrossTensor(crossKv: CrossKv): Tensor {
+  for (let i = crossKv.layers.length - 1; i >= 0; i--) {
+    const layer = crossKv.layers[i];
+    if (layer) return layer.values;
+  }
+  return crossKv.keyBias;
+}
+
+/**
+ * One greedy pass: encoder, cross-attention key/value projection, then `steps` decoder
+ * steps, each phase timed up to the readback of its result. Returns the tokens and the
+ * seconds; disposes every tensor it creates.
+ */
+async function timedPass(
+  tf: TensorFlow,
+  model: FidoModel,
+  ids: Tensor2D,
+  steps: number,
+  clock: ClockMs,
+  report: Pick<PassObserver, 'phase' | 'step'> | null,
+  repeat: number,
+): Promise<{ encoderSeconds: number; projectionSeconds: number; stepSeconds: number[]; tokens: number[] }> {
+  let start = clock();
+  const encoded = model.encode(ids);
+  let crossKv: CrossKv;
+  let encoderSeconds: number;
+  try {
+    await settle(tf, encoded);
+    encoderSeconds = elapsedSeconds(start, clock());
+    report?.phase('encoder', repeat, encoderSeconds);
+    start = clock();
+    crossKv = model.projectCrossKv(encoded, ids);
+  } finally {
+    encoded.dispose();
+  }
+
+  const stepSeconds: number[] = [];
+  const tokens: number[] = [];
+  let state = model.initialState(crossKv);
+  try {
+    await settle(tf, lastCrossTensor(crossKv));
+    const projectionSeconds = elapsedSeconds(start, clock());
+    report?.phase('projection', repeat, projectionSeconds);
+    let token = DECODER_START_ID;
+    for (let step = 0; step < steps; step++) {
+      start = clock();
+      const { logits, state: next } = model.decodeStep(state, token);
+      disposeState(state);
+      state = next;
+      try {
+        token = await model.greedyToken(logits);
+      } finally {
+        logits.dispose();
+      }
+      const seconds = elapsedSeconds(start, clock());
+      stepSeconds.push(seconds);
+      tokens.push(token);
+      await report?.step(repeat, step, seconds, token);
+    }
+    return { encoderSeconds, projectionSeconds, stepSeconds, tokens };
+  } finally {
+    disposeState(state);
+    disposeCrossKv(crossKv);
+  }
+}
+
+/**
+ * Runs the model `warmups + repeats` times on the same input and reports each timed phase
+ * and step as it is measured. The medians in the result cover the timed repeats only.
+ */
+export async function timeModel(
+  tf: TensorFlow,
+  model: FidoModel,
+  inputIds: Int32Array,
+  options: RepeatOptions,
+  observer: PassObserver,
+  clock: ClockMs = defaultClock,
+): Promise<TimedRun> {
+  const before = tf.memory().numTensors;
+  const steps = model.config.targetTokens;
+  const ids = model.inputTensor(inputIds);
+  const encoderSamples: number[] = [];
+  const projectionSamples: number[] = [];
+  const rows: number[][] = [];
+  let tokens: number[] = [];
+  try {
+    for (let i = 0; i < options.warmups; i++) await timedPass(tf, model, ids, steps, clock, null, i - options.warmups);
+    for (let repeat = 0; repeat < options.repeats; repeat++) {
+      const pass = await timedPass(tf, model, ids, steps, clock, observer, repeat);
+      encoderSamples.push(pass.encoderSeconds);
+      projectionSamples.push(pass.projectionSeconds);
+      rows.push(pass.stepSeconds);
+      if (repeat === 0) tokens = pass.tokens;
+    }
+  } finally {
+    ids.dispose();
+  }
+  const stepSeconds = columnMedians(rows);
+  return {
+    encoderSamples,
+    projectionSamples,
+    steps: rows,
+    encoderSeconds: median(encoderSamples),
+    projectionSeconds: median(projectionSamples),
+    stepSeconds,
+    decoderSeconds: stepSeconds.reduce((sum, seconds) => sum + seconds, 0),
+    tokens,
+    leakedTensors: tf.memory().numTensors - before,
+  };
+}
