@@ -28,9 +28,9 @@ export function mergeHeads(tf: Tf, x: Tensor4D): Tensor2D {
 }
 
 /**
- * softmax(q·kᵀ + bias)·v, where query heads j·r .. j·r + r - 1 (r = h / g) share key/value
- * head j. q [B, h, m, d_kv], keys and values [B, g, n, d_kv], bias broadcastable to
- * [B, h, m, n] or null; returns [B, h, m, d_kv]. Costs 2·2·B·m·n·h·d_kv FLOPs.
+ * Computes softmax(q·kᵀ + bias)·v, where query heads j·r .. j·r + r - 1 (r = h / g) share
+ * key/value head j. Shapes: q [B, h, m, d_kv], keys and values [B, g, n, d_kv], bias
+ * broadcastable to [B, h, m, n] or null. Returns [B, h, m, d_kv] for 2·2·B·m·n·h·d_kv FLOPs.
  */
 export function attend(
   tf: Tf,
@@ -81,7 +81,9 @@ export function positionBias(
   const gathered = tf.gather(table, tf.tensor1d(buckets, 'int32')); // [m·n, h]
   let bias: Tensor = tf.reshape(tf.transpose(gathered), [1, heads, queryCount, keyCount]);
 
-  if (!bidirectional) {
+  // Keys after a query exist only if one lies after the first query. So a cached
+  // decoding step, one query at the last position, needs no mask.
+  if (!bidirectional && keyCount > firstQuery + 1) {
     const mask = new Float32Array(queryCount * keyCount);
     queries.forEach((query, row) => {
       for (let key = query + 1; key < keyCount; key++) mask[row * keyCount + key] = MASKED_SCORE;

@@ -1,9 +1,9 @@
 /**
- * The FiD / FiDO decoder. Cross-attention keys and values are projected once per input;
- * each call then runs the decoder over m new tokens at positions t..t+m-1 on top of a
- * self-attention cache of t positions. One token with the cache is a decoding step; the
- * whole prefix with an empty cache is the full recomputation that checks it. Only layers
- * whose weights hold cross-attention (i + 1) % K == 0 read the encoder. Legend in layers.ts.
+ * The FiD / FiDO decoder. Cross-attention keys and values are projected once per input.
+ * Each call then runs the decoder over m new tokens at positions t..t+m-1 on top of a
+ * self-attention cache of t positions. A decoding step is one token with the cache, and
+ * the full recomputation that checks it is the whole prefix with an empty cache. Only
+ * layers with (i + 1) % K == 0 own cross-attention and read the encoder. Legend in layers.ts.
  */
 import type { StackDims } from '../config/models';
 import { MASKED_SCORE, attend, mergeHeads, positionBias, splitHeads } from './attention';

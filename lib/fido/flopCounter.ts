@@ -5,6 +5,9 @@
  * Norms, softmax, GELU, the gating product, residual adds and gathers are not counted,
  * as in lib/cost; only its 'encoder.norms' and 'decoder.norms' entries are not matmuls.
  */
+import type { Config } from '../config/config';
+import { evaluate } from '../cost/model';
+import type { OperationName } from '../cost/operations';
 import type { Tensor, Tensor2D, Tensor3D, Tf } from './tf';
 
 /** Phases the counter keeps apart. */
@@ -70,4 +73,23 @@ export function createFlopCounter(tf: Tf): FlopCounter {
     },
   };
   return counter as FlopCounter;
+}
+
+/** Operations of lib/cost that are not matmuls, so no counted matmul matches them. */
+const NOT_MATMULS: readonly OperationName[] = ['encoder.norms', 'decoder.norms'];
+
+/**
+ * FLOPs lib/cost predicts for one `generate` of `config` with targetTokens steps, split
+ * like the counter: the encoder's operations, the cross-attention key/value projection,
+ * the rest of the decoder. Norms are left out; `decoderRecomputation` is 0.
+ */
+export function modelledFlops(config: Config): FlopCounts {
+  const flops = zeroCounts();
+  for (const operation of evaluate(config).operations) {
+    if (NOT_MATMULS.includes(operation.name)) continue;
+    if (operation.phase === 'encoder') flops.encoder += operation.flops;
+    else if (operation.name === 'decoder.crossAttention.kvProjection') flops.crossKvProjection += operation.flops;
+    else flops.decoder += operation.flops;
+  }
+  return flops;
 }

@@ -18,12 +18,13 @@
  * starting from DECODER_START_ID (0) and running exactly `steps` steps (no stop at </s>).
  *
  * Ownership: every returned tensor belongs to the caller. Dispose `encoded` and `logits`
- * with .dispose(), `crossKv` with disposeCrossKv, and each state with disposeState (which
- * leaves the borrowed crossKv alone); decodeStep never disposes its input state.
+ * with .dispose() and `crossKv` with disposeCrossKv. Dispose each state with disposeState,
+ * which leaves the borrowed crossKv alone. decodeStep never disposes its input state.
  *
  * FLOPs: model.flopCounter.counts() returns matmul FLOPs per phase ('encoder',
  * 'crossKvProjection', 'decoder', 'decoderRecomputation') counted from the shapes each
- * matmul received; reset() zeroes them. They equal lib/cost's FLOPs without its norms.
+ * matmul received, and reset() zeroes them. After one generate of targetTokens steps they
+ * equal modelledFlops(config), which is lib/cost's FLOPs without its norms.
  */
 export {
   DECODER_START_ID,
@@ -36,7 +37,7 @@ export {
   type TokenCallback,
 } from './model';
 export type { CrossKv, KeyValues } from './decoder';
-export { FLOP_PHASES, type FlopCounter, type FlopCounts, type FlopPhase } from './flopCounter';
+export { FLOP_PHASES, modelledFlops, type FlopCounter, type FlopCounts, type FlopPhase } from './flopCounter';
 export {
   TINY_FIDO_CONFIG,
   TINY_FIDO_WIDE_DECODER_CONFIG,

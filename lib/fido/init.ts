@@ -1,13 +1,14 @@
 /**
  * Weights of the tiny FiD / FiDO model: their names, shapes and seeded initial values.
  *
- * Layout (T5.1.1, with the FiDO decoder options): no biases; one RMS norm scale before
- * each sublayer and one after each stack; a gated-GELU MLP (wi_0, wi_1, wo); relative
- * position biases [32 buckets, heads] held by the first layer of each stack; an output
- * layer that is not tied to the input embedding. Encoder and decoder share one input
- * embedding when their widths match. Decoder layer i owns cross-attention weights only
- * when (i + 1) % K == 0, and its decoder key/value projections are g·d_kv wide, the
- * cross-attention ones reading the encoder width d_enc.
+ * Layout (T5.1.1, with the FiDO decoder options):
+ * - no biases, and one RMS norm scale before each sublayer and after each stack;
+ * - a gated-GELU MLP (wi_0, wi_1, wo);
+ * - relative position biases [32 buckets, heads] in the first layer of each stack;
+ * - an output layer that is not tied to the input embedding;
+ * - one input embedding for encoder and decoder when their widths match;
+ * - cross-attention weights only in decoder layers with (i + 1) % K == 0;
+ * - decoder key/value projections g·d_kv wide, the cross-attention ones reading d_enc.
  *
  * Initial values follow the scales of T5's initialisers (fan-in variance, the query
  * additionally divided by sqrt(d_kv) because T5 does not scale attention scores), drawn
@@ -119,7 +120,7 @@ function norm(name: string, width: number): WeightSpec {
   return { name, shape: [width], std: null };
 }
 
-/** Every weight of the model described by `config`, in a fixed order. */
+/** Lists every weight of the model described by `config`, in a fixed order. */
 export function weightSpecs(config: Config): WeightSpec[] {
   const enc = encoderDims(config);
   const dec = decoderDims(config);

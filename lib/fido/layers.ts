@@ -1,8 +1,14 @@
 /**
- * T5.1.1 building blocks without biases. Shape legend for lib/fido: P passages, n_p
- * tokens per passage, n_x encoder vectors per passage that the decoder reads, n rows of
- * a 2-D activation, d model width, f MLP width d_ff, h query heads, g key/value heads,
- * d_kv head width, t decoding steps so far, m query tokens of one call, V vocabulary.
+ * T5.1.1 building blocks without biases.
+ *
+ * Shape legend for all of lib/fido:
+ *   P     passages                     n_p   tokens per passage
+ *   n_x   encoder vectors per passage that the decoder reads (FiD-Light k, else n_p)
+ *   n     rows of a 2-D activation     d     model width (d_enc, d_dec)
+ *   f     MLP width d_ff               h     query heads
+ *   g     key/value heads              d_kv  width of one head
+ *   t     decoding steps so far        m     query tokens of one call
+ *   V     vocabulary size
  */
 import type { FlopCounter } from './flopCounter';
 import type { MlpWeights } from './init';
@@ -19,7 +25,9 @@ export function rmsNorm(tf: Tf, x: Tensor2D, scale: Tensor1D): Tensor2D {
 
 /** GELU, tanh approximation: 0.5·x·(1 + tanh(sqrt(2/π)·(x + 0.044715·x³))). */
 export function geluTanh<T extends Tensor>(tf: Tf, x: T): T {
-  const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+  // x·x² rather than pow(x, 3): WebGL's pow is undefined for negative bases.
+  const cube = tf.mul(x, tf.square(x));
+  const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, cube)));
   return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner))) as T;
 }
 

@@ -4,7 +4,7 @@
  * gets no position bias. Buckets follow T5 (Raffel et al. 2020, section 2.1): half the
  * buckets are exact small distances, the rest grow logarithmically up to `max distance`,
  * and farther pairs share the last bucket. Bidirectional attention (the encoder) splits
- * the buckets between keys before and after the query; causal attention (decoder
+ * the buckets between keys before and after the query. Causal attention (decoder
  * self-attention) uses all of them for keys at or before the query.
  */
 import { T5_RELATIVE_POSITION_BUCKETS } from '../config/models';

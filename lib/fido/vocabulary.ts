@@ -1,12 +1,12 @@
 /**
  * The tiny model's fixed vocabulary, laid out like T5's SentencePiece pieces, where "▁"
  * marks a preceding space:
- *   0 <pad>, 1 </s>, 2 <unk>                       (T5's special ids)
- *   3 .. MIN_VOCAB_SIZE - 1: "▁" and single characters, so any text can be spelled out;
- *   then whole words "▁word" from WORDS, most common first;
- *   then generated syllable pieces ("ka", "▁tor", ...) without end, which the tokenizer
- *   never emits: they exist so that any id a random model outputs decodes to readable text.
- * A configuration with vocabulary size V uses ids 0..V-1; larger ids count as <unk>.
+ * - 0 <pad>, 1 </s>, 2 <unk>, T5's special ids;
+ * - 3 .. MIN_VOCAB_SIZE - 1: "▁" and single characters, so any text can be spelled out;
+ * - whole words "▁word" from WORDS, most common first;
+ * - generated syllable pieces ("ka", "▁tor", ...) without end. The tokenizer never emits
+ *   them, but they let any id a random model outputs decode to readable text.
+ * A configuration with vocabulary size V uses ids 0..V-1, and larger ids count as <unk>.
  */
 
 export const PAD_ID = 0;

@@ -5,7 +5,7 @@ import { TINY_FID_CONFIG } from '@/lib/fido/presets';
 
 const STACK: StackDims = { dModel: 16, dFf: 24, heads: 4, dKv: 4, layers: 3 };
 
-/** A FiD configuration small enough to run many times on the cpu backend, with overrides. */
+/** Returns a FiD configuration small enough to run many times on cpu, with `overrides` applied. */
 export function smallConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...TINY_FID_CONFIG,

@@ -69,6 +69,24 @@ describe('tiny model lifecycle', () => {
     model.dispose();
   });
 
+  it('waits for an async token callback before the next step', async () => {
+    const config = smallConfig();
+    const model = createFidoModel(tf, config, 2);
+    const ids = model.inputTensor(encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config));
+    const events: string[] = [];
+
+    const tokens = await model.generate(ids, 3, async (_, step) => {
+      events.push(`start ${step}`);
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push(`end ${step}`);
+    });
+
+    expect(tokens).toHaveLength(3);
+    expect(events).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+    ids.dispose();
+    model.dispose();
+  });
+
   it('same seed gives identical weights', async () => {
     const first = await weightValues(42);
     const second = await weightValues(42);
