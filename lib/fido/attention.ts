@@ -7,7 +7,11 @@ import type { FlopCounter } from './flopCounter';
 import { relativePositionBuckets } from './positions';
 import type { Tensor, Tensor2D, Tensor3D, Tensor4D, Tf } from './tf';
 
-/** Added to the scores of masked keys; exp() of it underflows to exactly 0 in float32. */
+/**
+ * Added to the scores of masked keys, so softmax gives them weight exactly 0. A float16
+ * WebGL texture turns it into -Infinity, which still gives 0 while a row keeps one
+ * unmasked key. Rows from encodeInput always do, since none starts with padding.
+ */
 export const MASKED_SCORE = -1e9;
 
 /** [B·m, heads·d_kv] -> [B, heads, m, d_kv] */

@@ -48,5 +48,5 @@ export {
 } from './presets';
 export { SAMPLE_PASSAGES, SAMPLE_QUESTION, type Passage } from './sample';
 export { decodeTokens, encodeInput, formatPassage, tokenize } from './tokenizer';
-export { EOS_ID, MIN_VOCAB_SIZE, PAD_ID, UNK_ID } from './vocabulary';
+export { EOS_ID, MIN_VOCAB_SIZE, PAD_ID, SPACE_PIECE, UNK_ID, pieceOf } from './vocabulary';
 export type { Tf } from './tf';

@@ -51,6 +51,20 @@ export function describeDecodingChecks(backend: string): void {
       });
     });
 
+    it('leaves no tensors behind after generate', async () => {
+      const config = SMALL_CONFIGS['FiD-Light k=2 + FiDO'];
+      const model = createFidoModel(tf, config, 4);
+      const ids = model.inputTensor(encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config));
+      const baseline = tf.memory().numTensors;
+
+      await model.generate(ids, config.targetTokens);
+      await model.generateByRecomputation(ids, config.targetTokens);
+
+      expect(tf.memory().numTensors).toBe(baseline);
+      ids.dispose();
+      model.dispose();
+    });
+
     it.each(['FiD', 'FiDO LSA K=3 + MQA', 'decoder wider than encoder', 'FiD-Light k=3'])(
       '%s: greedy tokens equal recomputed ones',
       async (name) => {
