@@ -11,18 +11,21 @@ interface QrDialogProps {
   onClose: () => void;
 }
 
-/** A modal dialog with a QR code of `url`, for students to open the page on their phones. */
+/** Shows a QR code of `url` in a modal dialog, for students to open the page on their phones. */
 export function QrDialog({ open, url, sectionTitle, onClose }: QrDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const qr = useMemo(() => (open ? qrGeometry(url) : null), [open, url]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      // jsdom has no showModal; the open attribute shows the same content there.
+      // jsdom has no showModal, but the open attribute shows the same content there.
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // showModal focuses the first focusable element (the link), but Close is the likelier next key.
+      closeRef.current?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
@@ -52,7 +55,7 @@ export function QrDialog({ open, url, sectionTitle, onClose }: QrDialogProps) {
               {url}
             </a>
           </p>
-          <button type="button" className={styles.button} onClick={onClose} autoFocus>
+          <button type="button" className={styles.button} onClick={onClose} ref={closeRef}>
             Close <kbd>q</kbd>
           </button>
         </>

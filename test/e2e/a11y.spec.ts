@@ -1,0 +1,158 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Site-wide checks on every page: axe-core finds no serious or critical violation in
+ * either theme, nothing scrolls sideways at 375 px, no request leaves the site's origin,
+ * the theme switch works before React runs, and the print stylesheet hides controls.
+ */
+
+const PAGES = ['/', '/playground/', '/live/', '/?present=1'];
+
+type ThemeSetup = { name: string; colorScheme: 'light' | 'dark'; stored?: 'light' | 'dark' };
+
+const THEMES: ThemeSetup[] = [
+  { name: 'system light', colorScheme: 'light' },
+  { name: 'system dark', colorScheme: 'dark' },
+  { name: 'dark chosen on a light system', colorScheme: 'light', stored: 'dark' },
+  { name: 'light chosen on a dark system', colorScheme: 'dark', stored: 'light' },
+];
+
+async function useTheme(page: Page, theme: ThemeSetup) {
+  await page.emulateMedia({ colorScheme: theme.colorScheme });
+  if (theme.stored) {
+    await page.addInitScript((stored) => window.localStorage.setItem('fido-theme', stored), theme.stored);
+  }
+}
+
+/** Loads `path` and waits until the client has rendered and the network is quiet. */
+async function load(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+}
+
+for (const path of PAGES) {
+  for (const theme of THEMES) {
+    test(`axe: ${path} in ${theme.name}`, async ({ page }) => {
+      await useTheme(page, theme);
+      await load(page, path);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({
+          rule: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          elements: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+        }));
+      expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+    });
+  }
+}
+
+for (const path of PAGES) {
+  test(`no sideways scrolling at 375 px on ${path}`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await load(page, path);
+    const widths = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(widths.scrollWidth).toBeLessThanOrEqual(widths.innerWidth);
+  });
+}
+
+for (const path of PAGES) {
+  test(`no request leaves the origin on ${path}`, async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const foreign: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    await load(page, path);
+    expect(foreign).toEqual([]);
+    expect(failed).toEqual([]);
+  });
+}
+
+test('theme switch is labelled and remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await load(page, '/');
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
+  const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  await theme.selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(darkBackground).not.toBe(lightBackground);
+
+  await page.goto('/playground/');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBackground);
+
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+  expect(await page.evaluate(() => window.localStorage.getItem('fido-theme'))).toBeNull();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(lightBackground);
+});
+
+test('stored theme applies before any JavaScript bundle runs', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => window.localStorage.setItem('fido-theme', 'dark'));
+  // With every bundle blocked, only the inline script in <head> can set the theme.
+  await page.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+});
+
+test('system theme follows the colour scheme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await load(page, '/');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
+
+test('print hides controls and prints black on white', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await load(page, '/');
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const printed = await page.evaluate(() => {
+    const visible = (selector: string) =>
+      [...document.querySelectorAll(selector)].filter((element) => getComputedStyle(element).display !== 'none').length;
+    const external = document.querySelector('a[href^="http"]');
+    return {
+      background: getComputedStyle(document.body).backgroundColor,
+      color: getComputedStyle(document.body).color,
+      visibleHeaders: visible('.site-header'),
+      visibleNavs: visible('nav'),
+      visibleControls: visible('button, input, select, textarea'),
+      externalLinkSuffix: external ? getComputedStyle(external, '::after').content : null,
+      externalHref: external?.getAttribute('href') ?? null,
+      mainText: document.querySelector('main')?.textContent?.length ?? 0,
+    };
+  });
+  expect(printed.background).toBe('rgb(255, 255, 255)');
+  expect(printed.color).toBe('rgb(0, 0, 0)');
+  expect(printed.visibleHeaders).toBe(0);
+  expect(printed.visibleNavs).toBe(0);
+  expect(printed.visibleControls).toBe(0);
+  expect(printed.externalHref).not.toBeNull();
+  expect(printed.externalLinkSuffix).toContain(printed.externalHref!);
+  expect(printed.mainText).toBeGreaterThan(200);
+});
+
+test('no console errors on any page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  for (const path of PAGES) await load(page, path);
+  expect(errors).toEqual([]);
+});
