@@ -166,7 +166,8 @@ export function Controls({ config, onChange, backend, onBackendChange }: Control
         />
       </fieldset>
       <fieldset>
-        <legend>FiDO&apos;s changes (Run FiDO only; FiD keeps K = 1, g = h)</legend>
+        <legend>FiDO&apos;s changes</legend>
+        <p className={styles.note}>Used by Run FiDO; Run FiD keeps K = 1 and g = h.</p>
         <Slider
           label="Cross-attention period K"
           unit={['layer', 'layers']}

@@ -9,17 +9,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, deviceConfig, onDevice, predictPhases, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
-import { BACKEND_LABELS, clampTinyConfig, type Variant } from '@/lib/fido/protocol';
+import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
 import { useUrlConfig } from '@/components/state/urlState';
 import type { Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
 import { DeviceRoofline } from './DeviceRoofline';
-import { formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from './format';
+import { Figure } from '@/components/figure/Figure';
+import { formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
 import { InputView } from './InputView';
 import { isBusy, stepMedians } from './liveState';
-import { PhaseTable, SpeedupView, TokenStream, VARIANT_NAMES } from './Results';
+import { VARIANT_COLORS, VARIANT_NAMES } from './names';
+import { PhaseTable, SpeedupView, TokenStream } from './Results';
 import { StatusBar } from './StatusBar';
-import { StepChart, type StepSeries } from './StepChart';
+import { StepChart, stepTable, type StepSeries } from './StepChart';
 import { useLiveBench, type RunSettings } from './useLiveBench';
 import { useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
@@ -35,8 +37,6 @@ export interface LiveBenchProps {
 /** One warm-up pass compiles kernels; five timed passes give the medians. */
 const WARMUPS = 1;
 const REPEATS = 5;
-
-const VARIANT_COLORS: Record<Variant, string> = { fid: 'var(--decoder)', fido: 'var(--encoder)' };
 
 function deviceMemoryBytes(): number | undefined {
   // navigator.deviceMemory (Chromium only) is in GB, rounded down and capped at 8.
@@ -212,10 +212,15 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         <TokenStream variant="fido" run={state.runs.fido} />
       </section>
 
-      <section aria-labelledby={`${prefix}steps`}>
-        <Heading id={`${prefix}steps`}>Time per generated token</Heading>
+      <Figure
+        id={embedded ? 'race-steps' : 'live-steps'}
+        title="Time per generated token"
+        headingLevel={embedded ? 3 : 2}
+        table={stepTable(series, steps)}
+        caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed: the cost model's roofline time of the same step on this device as calibrated."
+      >
         <StepChart series={series} steps={steps} title="Decoder seconds per generated token, measured and predicted" />
-      </section>
+      </Figure>
 
       <section aria-labelledby={`${prefix}phases`}>
         <Heading id={`${prefix}phases`}>Phases and speedup</Heading>
@@ -229,18 +234,17 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         </p>
       </section>
 
-      {device && state.calibration && (
-        <section aria-labelledby={`${prefix}roofline`}>
-          <Heading id={`${prefix}roofline`}>This device as an accelerator</Heading>
-          <DeviceRoofline
-            points={points}
-            device={{
-              flopsPerSecond: state.calibration.matmul.flopsPerSecond,
-              bytesPerSecond: state.calibration.bandwidth.bytesPerSecond,
-              label: `this device on ${state.calibration.backend}`,
-            }}
-          />
-        </section>
+      {state.calibration && (
+        <DeviceRoofline
+          id={embedded ? 'race-roofline' : 'live-roofline'}
+          points={points}
+          headingLevel={embedded ? 3 : 2}
+          device={{
+            flopsPerSecond: state.calibration.matmul.flopsPerSecond,
+            bytesPerSecond: state.calibration.bandwidth.bytesPerSecond,
+            label: `this device on ${state.calibration.backend}`,
+          }}
+        />
       )}
     </div>
   );

@@ -6,11 +6,10 @@
 import type { Config } from '@/lib/config/config';
 import { onDevice, predictPhases, type SpeedupComparison } from '@/lib/fido/calibrate';
 import type { Variant } from '@/lib/fido/protocol';
-import { formatRatio, formatSeconds } from './format';
+import { formatSeconds } from '@/lib/charts/format';
 import { phaseMedians, type VariantRun } from './liveState';
+import { formatRatio, VARIANT_NAMES } from './names';
 import styles from './live.module.css';
-
-export const VARIANT_NAMES: Record<Variant, string> = { fid: 'Tiny FiD', fido: 'Tiny FiDO' };
 
 export function TokenStream({ variant, run }: { variant: Variant; run: VariantRun | null }) {
   const tokens = run?.tokens ?? [];

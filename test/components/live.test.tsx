@@ -1,0 +1,242 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LiveBench } from '@/components/live/LiveBench';
+import type { WorkerLike } from '@/components/live/workerClient';
+import { TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
+import type { BackendName, DeviceMeasurement, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
+
+const MEASUREMENT: DeviceMeasurement = {
+  backend: 'wasm',
+  matmul: { size: 512, flops: 2 * 512 ** 3, samplesSeconds: [0.01], medianSeconds: 0.01, flopsPerSecond: (2 * 512 ** 3) / 0.01 },
+  bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.02 },
+};
+
+/**
+ * A stand-in for the model worker. Init and calibrate answer at once; a run waits until
+ * the test streams its steps with `step` and ends it with `finish`.
+ */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  readonly requests: WorkerRequest[] = [];
+  terminated = false;
+
+  constructor(private readonly backend: BackendName, private readonly fallback?: string) {}
+
+  postMessage(request: WorkerRequest): void {
+    this.requests.push(request);
+    queueMicrotask(() => {
+      if (request.type === 'init') {
+        const backend = request.backend === 'auto' || this.fallback ? this.backend : request.backend;
+        this.emit({ type: 'backend', id: request.id, requested: request.backend, backend, probes: [{ backend, ok: true, medianSeconds: 0.001 }], fallback: this.fallback });
+      } else if (request.type === 'calibrate') {
+        this.emit({ type: 'progress', id: request.id, done: 1, total: 3, label: 'timing a matmul' });
+        this.emit({ type: 'calibration', id: request.id, measurement: { ...MEASUREMENT, backend: this.backend } });
+      }
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  emit(event: WorkerEvent): void {
+    if (this.terminated) return;
+    act(() => this.onmessage?.({ data: event } as MessageEvent));
+  }
+
+  /** The run request the page is waiting on. */
+  pendingRun(): Extract<WorkerRequest, { type: 'run' }> {
+    const runs = this.requests.filter((r): r is Extract<WorkerRequest, { type: 'run' }> => r.type === 'run');
+    return runs[runs.length - 1];
+  }
+
+  step(step: number, seconds: number, text: string, repeat = 0): void {
+    const run = this.pendingRun();
+    if (step === 0 && repeat === 0) {
+      this.emit({ type: 'phase', id: run.id, variant: run.variant, backend: this.backend, phase: 'encoder', repeat, seconds: 0.02 });
+      this.emit({ type: 'phase', id: run.id, variant: run.variant, backend: this.backend, phase: 'projection', repeat, seconds: 0.002 });
+    }
+    this.emit({ type: 'step', id: run.id, variant: run.variant, backend: this.backend, repeat, step, seconds, token: 100 + step, text });
+  }
+
+  finish(stepSeconds: number[]): void {
+    const run = this.pendingRun();
+    const result: RunResult = {
+      variant: run.variant,
+      backend: this.backend,
+      config: run.config,
+      seed: run.seed,
+      warmups: run.warmups,
+      repeats: run.repeats,
+      encoderSeconds: 0.02,
+      projectionSeconds: 0.002,
+      stepSeconds,
+      decoderSeconds: stepSeconds.reduce((a, b) => a + b, 0),
+      tokens: stepSeconds.map((_, i) => 100 + i),
+      tokenTexts: stepSeconds.map(() => 'x'),
+      leakedTensors: 0,
+    };
+    this.emit({ type: 'done', id: run.id, result });
+  }
+}
+
+function setup(query: string, options: { backend?: BackendName; fallback?: string; embedded?: boolean } = {}) {
+  window.history.replaceState(null, '', `/live/${query}`);
+  const workers: FakeWorker[] = [];
+  const factory = () => {
+    const worker = new FakeWorker(options.backend ?? 'wasm', options.fallback);
+    workers.push(worker);
+    return worker;
+  };
+  render(<LiveBench workerFactory={factory} embedded={options.embedded} />);
+  return workers;
+}
+
+async function waitForActivity(activity: string) {
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-activity', activity));
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/live/');
+});
+
+describe('LiveBench', () => {
+  it('says the weights are random', async () => {
+    setup('');
+    expect(screen.getByText(/Its weights are random \(drawn from the seed\), so the generated text is meaningless/)).toBeInTheDocument();
+    await waitForActivity('finished');
+  });
+
+  it('labels every control with a value and unit', async () => {
+    setup('');
+    expect(screen.getByRole('slider', { name: 'Encoder d_model' })).toHaveValue(String(TINY_FID_CONFIG.encoderCustom.dModel));
+    expect(screen.getByRole('slider', { name: 'Decoder layers' })).toHaveAttribute('aria-valuetext', `${TINY_FID_CONFIG.decoderCustom.layers} layers`);
+    expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveAttribute('aria-valuetext', `${TINY_FID_CONFIG.passages} passages`);
+    expect(screen.getByRole('slider', { name: 'FiD-Light first-k' })).toHaveAttribute('aria-valuetext', 'off (all vectors)');
+    expect(screen.getByRole('combobox', { name: 'Decoder key/value heads g' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'TensorFlow.js backend' })).toHaveValue('auto');
+    await waitForActivity('finished');
+  });
+
+  it('writes a moved slider to the URL', async () => {
+    setup('');
+    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens n_t' }), { target: { value: '8' } });
+    expect(screen.getByRole('slider', { name: 'Target tokens n_t' })).toHaveAttribute('aria-valuetext', '8 tokens');
+    await waitFor(() => expect(window.location.search).toBe('?ttokens=8'));
+    await waitForActivity('finished');
+  });
+
+  it('clamps a huge width with a notice', async () => {
+    setup('?encd=4096');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent(`encd: given 4096, used ${TINY_LIMITS.dModel.max}`);
+    expect(screen.getByRole('slider', { name: 'Encoder d_model' })).toHaveValue(String(TINY_LIMITS.dModel.max));
+    await waitFor(() => expect(window.location.search).toBe(`?encd=${TINY_LIMITS.dModel.max}`));
+    await waitForActivity('finished');
+  });
+
+  it('reports an invalid backend in the URL', async () => {
+    setup('?backend=tpu');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent('backend: given tpu, used auto');
+    await waitForActivity('finished');
+  });
+
+  it('calibrates on the requested backend at load', async () => {
+    const workers = setup('?backend=cpu', { backend: 'cpu' });
+    await waitForActivity('finished');
+    expect(workers[0].requests[0]).toMatchObject({ type: 'init', backend: 'cpu', wasmPath: '/tfjs-wasm/' });
+    expect(screen.getByTestId('backend')).toHaveTextContent('Running on cpu');
+    expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
+  });
+
+  it('shows the fallback from WebGL', async () => {
+    setup('?backend=webgl', { backend: 'wasm', fallback: 'WebGL is not available here (no context); running on wasm.' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('WebGL is not available here (no context); running on wasm.');
+    expect(screen.getByTestId('backend')).toHaveTextContent('Running on wasm');
+    await waitForActivity('finished');
+  });
+
+  it('streams tokens and step times of a race', async () => {
+    const workers = setup('?ttokens=3&k=2&kv=1');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
+    await waitForActivity('running');
+    const worker = workers[0];
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fid' }));
+    expect(worker.pendingRun().config.crossAttentionPeriod).toBe(1);
+    expect(worker.pendingRun().config.kvHeads).toBe(0);
+
+    worker.step(0, 0.004, ' tide');
+    const fidTokens = screen.getByTestId('tokens-fid');
+    expect(fidTokens).toHaveTextContent('·tide');
+    expect(screen.getByText(/Tiny FiD output/).parentElement).toHaveTextContent('(1 of 3 tokens, on wasm)');
+    expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 1 steps, median 4 ms per step/ })).toBeInTheDocument();
+
+    worker.step(1, 0.006, ' clock');
+    expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 2 steps, median 5 ms per step/ })).toBeInTheDocument();
+    worker.step(2, 0.005, '?');
+    worker.finish([0.004, 0.006, 0.005]);
+
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fido' }));
+    const fidRun = worker.requests.find((r) => r.type === 'run' && r.variant === 'fid') as Extract<WorkerRequest, { type: 'run' }>;
+    expect(worker.pendingRun().seed).toBe(fidRun.seed);
+    expect(worker.pendingRun().config.passages).toBe(fidRun.config.passages);
+    expect(worker.pendingRun().config.crossAttentionPeriod).toBe(2);
+    expect(worker.pendingRun().config.kvHeads).toBe(1);
+
+    worker.step(0, 0.002, ' a');
+    worker.step(1, 0.002, ' b');
+    worker.step(2, 0.002, ' c');
+    worker.finish([0.002, 0.002, 0.002]);
+    await waitForActivity('finished');
+
+    const speedups = within(screen.getByTestId('speedups'));
+    expect(speedups.getByText('Decoder speedup, measured').nextElementSibling).toHaveTextContent('2.5×');
+    expect(speedups.getByText('Decoder speedup, cost model on this device').nextElementSibling?.textContent).toMatch(/^\d/);
+    const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
+    expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Tiny model phases on this device/ })).toBeInTheDocument();
+  });
+
+  it('cancels a run and restarts the worker', async () => {
+    const workers = setup('?ttokens=3', { backend: 'cpu' });
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiDO' }));
+    await waitForActivity('running');
+    workers[0].step(0, 0.01, ' x');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitForActivity('cancelled');
+    expect(workers[0].terminated).toBe(true);
+    expect(screen.getByTestId('status')).toHaveTextContent('Cancelled');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers).toHaveLength(2));
+    // The fresh worker starts the backend chosen before, without probing again, and keeps the calibration.
+    await waitFor(() => expect(workers[1].requests.map((r) => r.type)).toEqual(['init', 'run']));
+    expect(workers[1].requests[0]).toMatchObject({ backend: 'cpu' });
+  });
+
+  it('starts nothing when embedded until asked', async () => {
+    const workers = setup('?live.passages=4', { embedded: true });
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue('4');
+    expect(workers).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0]?.pendingRun()).toBeDefined());
+    expect(workers[0].pendingRun().config.passages).toBe(4);
+  });
+
+  it('shows a worker error', async () => {
+    const workers = setup('');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitForActivity('running');
+    workers[0].emit({ type: 'error', id: workers[0].pendingRun().id, message: 'out of memory' });
+    await waitForActivity('failed');
+    expect(screen.getByTestId('status')).toHaveTextContent('Failed: out of memory');
+  });
+});
