@@ -46,9 +46,9 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
   const speedup = ratioOf(timeOf(vanilla), timeOf(result));
 
   const references = [
-    { label: `${name} (this configuration)`, result },
-    ...(isVanilla ? [] : [{ label: `${vanillaName} (vanilla, same sizes)`, result: vanilla }]),
-    ...(name === 'FiD-Base' ? [] : [{ label: 'FiD-Base', result: fidBase }]),
+    { label: name, note: 'this configuration', result },
+    ...(isVanilla ? [] : [{ label: vanillaName, note: 'vanilla, same sizes', result: vanilla }]),
+    ...(name === 'FiD-Base' ? [] : [{ label: 'FiD-Base', note: 'reference', result: fidBase }]),
   ];
 
   return (
@@ -99,9 +99,11 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
           </tr>
         </thead>
         <tbody>
-          {references.map(({ label, result: r }) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
+          {references.map(({ label, note, result: r }) => (
+            <tr key={note}>
+              <th scope="row">
+                {label} <span className={styles.rowNote}>({note})</span>
+              </th>
               <td>{formatSeconds(timeOf(r))}</td>
               <td>{formatSeconds(r.seconds?.decoder ?? null)}</td>
               <td>{formatRatio(ratioOf(timeOf(r), timeOf(fidBase)))}</td>

@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
+import { ChartsPanel } from './ChartsPanel';
 import { CompareTable } from './CompareTable';
 import { ConfigControls } from './ConfigControls';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -77,10 +78,14 @@ export function Playground() {
 
         {compare && (
           <section className={`${styles.card} ${styles.main}`} aria-labelledby="compare-title">
-            <h2 id="compare-title">A against B</h2>
+            <h2 id="compare-title">Comparison</h2>
             <CompareTable a={estimatesA.result} b={estimatesB.result} nameA={estimatesA.name} nameB={estimatesB.name} />
           </section>
         )}
+
+        <div className={styles.main}>
+          <ChartsPanel a={estimatesA} b={compare ? estimatesB : null} />
+        </div>
 
         <div className={styles.main}>
           <PaperCheckPanel config={a.config} />

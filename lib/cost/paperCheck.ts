@@ -6,6 +6,7 @@
  * setting that would close the gap.
  */
 import { format } from 'd3';
+import { formatFlops, formatPercent, formatSeconds } from '../charts/format';
 import { hardwareOf, type Config } from '../config/config';
 import { FIDO_PERIOD, presetById, withModel, type ModelFields } from '../config/presets';
 import { WORKLOAD_LIMITS } from '../config/schema';
@@ -80,23 +81,8 @@ function formatTimes(ratio: number): string {
   return `${format('.2f')(ratio)}x`;
 }
 
-function formatPercent(fraction: number): string {
-  return format('.0%')(fraction);
-}
-
 function formatSignedPercent(fraction: number): string {
-  return format('+.0%')(fraction);
-}
-
-function formatMilliseconds(seconds: number): string {
-  return `${threeDigits(seconds * 1e3)} ms`;
-}
-
-/** 3.1e11 -> "310 GFLOPs". */
-function formatFlops(flops: number): string {
-  const text = format('.3~s')(flops);
-  const prefix = /[a-zA-Zµ]$/.test(text) ? text.slice(-1) : '';
-  return `${prefix ? text.slice(0, -1) : text} ${prefix}FLOPs`;
+  return `${fraction >= 0 ? '+' : ''}${formatPercent(fraction)}`;
 }
 
 /** 9.18e11 -> "918 billion". */
@@ -326,7 +312,7 @@ function checkLsaMqaSpeedup(config: Config): ClaimCheck {
   const explanation = agrees
     ? `The model's ${formatTimes(value)} is within ${formatPercent(ABOUT_TOLERANCE)} of the paper's ${PAPER_FIGURES.lsaMqaSpeedup}x.`
     : value < PAPER_FIGURES.lsaMqaSpeedup
-      ? `LSA and MQA change only the decoder. FiDO-Base still spends ${formatMilliseconds(fido.seconds.encoder)} per sample in the encoder, so even a free decoder would make it at most ${formatTimes(encoderBound)} faster than FiD-Base's ${formatMilliseconds(fid.seconds.total)}. One likely reason for the gap: measured decoders usually run further below their roofline than encoders, which raises the decoder's share of FiD-Base's time and so the gain.`
+      ? `LSA and MQA change only the decoder. FiDO-Base still spends ${formatSeconds(fido.seconds.encoder)} per sample in the encoder, so even a free decoder would make it at most ${formatTimes(encoderBound)} faster than FiD-Base's ${formatSeconds(fid.seconds.total)}. One likely reason for the gap: measured decoders usually run further below their roofline than encoders, which raises the decoder's share of FiD-Base's time and so the gain.`
       : `The model's speedup is larger than the paper's: FiD-Base's decoder takes ${formatPercent(fid.seconds.decoder / fid.seconds.total)} of its time here, more than in the paper's setting.`;
   const check: ClaimCheck = { ...base, model: formatTimes(value), verdict: agrees ? 'agrees' : 'disagrees', explanation };
   if (!agrees) {
@@ -356,8 +342,8 @@ function checkXlDecoderCost(config: Config): ClaimCheck {
   const agrees = withinAbout(value, PAPER_FIGURES.xlDecoderExtraTime);
   const encoderShare = small.seconds.encoder / small.seconds.total;
   const explanation = agrees
-    ? `The XL decoder adds ${formatMilliseconds(large.seconds.decoder - small.seconds.decoder)} per sample to FiDO-Base's ${formatMilliseconds(small.seconds.total)}, close to the paper's figure.`
-    : `The XL decoder adds ${formatMilliseconds(large.seconds.decoder - small.seconds.decoder)} of decoder time per sample to FiDO-Base's ${formatMilliseconds(small.seconds.total)}, of which the encoder takes ${formatPercent(encoderShare)}. ` +
+    ? `The XL decoder adds ${formatSeconds(large.seconds.decoder - small.seconds.decoder)} per sample to FiDO-Base's ${formatSeconds(small.seconds.total)}, close to the paper's figure.`
+    : `The XL decoder adds ${formatSeconds(large.seconds.decoder - small.seconds.decoder)} of decoder time per sample to FiDO-Base's ${formatSeconds(small.seconds.total)}, of which the encoder takes ${formatPercent(encoderShare)}. ` +
       (value < PAPER_FIGURES.xlDecoderExtraTime
         ? `At the roofline, the XL decoder's weights are read once per step for the whole batch of ${large.batch.effective}, so they add little per sample; a decoder running further below its roofline would add more.`
         : `The XL decoder's weight reads per step weigh more here than in the paper's setting, for example because the batch is small (${large.batch.effective}).`);
@@ -381,10 +367,10 @@ function checkLargeXxlVsBase(config: Config): ClaimCheck {
 
   const ratio = fido.seconds.total / fid.seconds.total;
   const agrees = ratio < 1;
-  const model = `${formatMilliseconds(fido.seconds.total)} against ${formatMilliseconds(fid.seconds.total)} per sample (${formatTimes(ratio)} of FiD-Base's time)`;
+  const model = `${formatSeconds(fido.seconds.total)} against ${formatSeconds(fid.seconds.total)} per sample (${formatTimes(ratio)} of FiD-Base's time)`;
   const explanation = agrees
-    ? `FiD-Base's memory-bound decoder (${formatMilliseconds(fid.seconds.decoder)}) costs more than FiDO-Large-XXL's larger encoder and decoder together.`
-    : `FiDO-Large-XXL's Large encoder alone takes ${formatMilliseconds(fido.seconds.encoder)} per sample at the compute roof, against FiD-Base's ${formatMilliseconds(fid.seconds.total)} in all. The claim needs FiD-Base's decoder to be much slower than its roofline, as measured decoders usually are.`;
+    ? `FiD-Base's memory-bound decoder (${formatSeconds(fid.seconds.decoder)}) costs more than FiDO-Large-XXL's larger encoder and decoder together.`
+    : `FiDO-Large-XXL's Large encoder alone takes ${formatSeconds(fido.seconds.encoder)} per sample at the compute roof, against FiD-Base's ${formatSeconds(fid.seconds.total)} in all. The claim needs FiD-Base's decoder to be much slower than its roofline, as measured decoders usually are.`;
   const check: ClaimCheck = { ...base, model, verdict: agrees ? 'agrees' : 'disagrees', explanation };
   if (!agrees) {
     check.gapCloser = describeLevers(

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Playground } from '@/components/playground/Playground';
-import { formatSeconds } from '@/components/playground/format';
+import { formatPercent, formatSeconds } from '@/components/playground/format';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
 import { presetById, withModel } from '@/lib/config/presets';
 import { evaluate } from '@/lib/cost';
@@ -38,7 +38,7 @@ describe('Playground', () => {
     const seconds = evaluate(DEFAULT_CONFIG).seconds!;
     expect(screen.getByRole('heading', { name: 'Estimate: FiD-Base' })).toBeInTheDocument();
     expect(figure('Time per sample')).toBe(formatSeconds(seconds.total));
-    expect(figure("Decoder's share of time")).toBe('56%');
+    expect(figure("Decoder's share of time")).toBe(formatPercent(seconds.decoder / seconds.total));
   });
 
   it('updates the numbers and the URL as a slider moves', async () => {
@@ -49,6 +49,25 @@ describe('Playground', () => {
     expect(figure('Time per sample')).not.toBe(before);
     expect(controls().getByText(/Cross-attention in 2 of 12 decoder layers: 5, 11/)).toBeInTheDocument();
     await waitFor(() => expect(window.location.search).toBe('?k=6'));
+  });
+
+  it('redraws every chart as a control moves', () => {
+    open('');
+    const names = () => screen.getAllByRole('img').map((img) => img.getAttribute('aria-label'));
+    const before = names();
+    expect(before.some((n) => n?.startsWith('Time per sample by operation. FiD-Base:'))).toBe(true);
+    expect(before.some((n) => n?.startsWith('Roofline of TPU v4'))).toBe(true);
+    expect(before.some((n) => n?.startsWith('Share of FLOPs against share of time'))).toBe(true);
+    expect(before.some((n) => n?.startsWith('Memory at batch 64'))).toBe(true);
+
+    fireEvent.change(controls().getByRole('combobox', { name: 'Accelerator' }), { target: { value: 'h100' } });
+    fireEvent.change(controls().getByRole('spinbutton', { name: /Batch size, exact value/ }), { target: { value: '8' } });
+    fireEvent.change(controls().getByRole('combobox', { name: 'Decoder key/value heads g' }), { target: { value: '1' } });
+    const after = names();
+    for (let i = 0; i < before.length; i++) expect(after[i]).not.toBe(before[i]);
+    expect(after.some((n) => n?.startsWith('Time per sample by operation. FiD-Base + MQA:'))).toBe(true);
+    expect(after.some((n) => n?.startsWith('Roofline of H100 SXM'))).toBe(true);
+    expect(after.some((n) => n?.startsWith('Memory at batch 8'))).toBe(true);
   });
 
   it('offers only divisors of the decoder heads for g', () => {
@@ -141,6 +160,9 @@ describe('Playground', () => {
     const fidBase = evaluate(withModel(DEFAULT_CONFIG, presetById('fid-base').model)).seconds!.total;
     expect(rows.some((r) => r.startsWith('FiDO-Large-XXL (this configuration)'))).toBe(true);
     expect(rows.some((r) => r.startsWith('FiD-Base') && r.includes(formatSeconds(fidBase)))).toBe(true);
+    const chart = screen.getByRole('img', { name: /^Time per sample by operation/ });
+    expect(chart.getAttribute('aria-label')).toContain(`FiD-Base (reference): ${formatSeconds(fidBase)}`);
+    expect(chart.getAttribute('aria-label')).toContain('FiD-Large-XXL (vanilla, same sizes)');
   });
 });
 
@@ -155,7 +177,7 @@ describe('Playground comparison', () => {
     expect(screen.getByRole('group', { name: 'Configuration B' })).toBeInTheDocument();
     await waitFor(() => expect(window.location.search).toBe('?batch=16&cmp=1&b.batch=16'));
     const table = within(screen.getByTestId('compare-table'));
-    expect(table.getByRole('row', { name: /Time per sample/ })).toHaveTextContent(/1\.00x$/);
+    expect(table.getByRole('row', { name: /Time per sample/ })).toHaveTextContent(/ms1x$/);
   });
 
   it('shows the ratio B/A of each figure', () => {
@@ -168,6 +190,10 @@ describe('Playground comparison', () => {
     const params = (b.params.total / a.params.total).toPrecision(3);
     expect(table.getByRole('row', { name: /^Parameters/ })).toHaveTextContent(`${params}x`);
     expect(table.getByText(/Configuration B \(FiDO-Base\) against A \(FiD-Base\)/)).toBeInTheDocument();
+    const chart = screen.getByRole('img', { name: /^Time per sample by operation/ });
+    expect(chart.getAttribute('aria-label')).toContain(`A: FiD-Base: ${formatSeconds(a.seconds!.total)}`);
+    expect(chart.getAttribute('aria-label')).toContain(`B: FiDO-Base: ${formatSeconds(b.seconds!.total)}`);
+    expect(screen.getByRole('heading', { name: 'Memory against capacity, B: FiDO-Base' })).toBeInTheDocument();
   });
 
   it('changes B without touching A', async () => {

@@ -1,0 +1,130 @@
+'use client';
+import { useMemo } from 'react';
+import { MemoryChart } from '@/components/charts/MemoryChart';
+import { RooflineChart } from '@/components/charts/RooflineChart';
+import { ShareChart } from '@/components/charts/ShareChart';
+import { TimeBreakdownChart } from '@/components/charts/TimeBreakdownChart';
+import { Figure } from '@/components/figure/Figure';
+import { memoryTable } from '@/lib/charts/memory';
+import { rooflineDevice, rooflinePoints, rooflineTable } from '@/lib/charts/roofline';
+import { shareTable } from '@/lib/charts/share';
+import { timeTable, type TimeBar } from '@/lib/charts/timeBreakdown';
+import { configsEqual } from '@/lib/config/url';
+import type { CostResult } from '@/lib/cost';
+import type { Estimates } from './useEstimates';
+import styles from './playground.module.css';
+
+interface Side {
+  /** "A" or "B"; empty when only one configuration is shown. */
+  tag: string;
+  estimates: Estimates;
+}
+
+function sideTitle(title: string, side: Side): string {
+  return side.tag ? `${title}, ${side.tag}: ${side.estimates.name}` : title;
+}
+
+function sidesOf(a: Estimates, b: Estimates | null): Side[] {
+  return b ? [{ tag: 'A', estimates: a }, { tag: 'B', estimates: b }] : [{ tag: '', estimates: a }];
+}
+
+/**
+ * Builds the bars of the time breakdown: each configuration shown, then vanilla FiD of the
+ * first one's sizes and FiD-Base at its settings, each unless a bar already shows that
+ * exact configuration.
+ */
+export function timeBars(sides: Side[]): TimeBar[] {
+  const bars: TimeBar[] = [];
+  const shown = (result: CostResult) => bars.some((bar) => configsEqual(bar.result.config, result.config));
+  for (const side of sides) {
+    const { name, result } = side.estimates;
+    bars.push({ id: side.tag || 'current', label: side.tag ? `${side.tag}: ${name}` : name, result });
+  }
+  const first = sides[0].estimates;
+  if (!shown(first.vanilla)) bars.push({ id: 'vanilla', label: `${first.vanillaName} (vanilla, same sizes)`, result: first.vanilla });
+  if (!shown(first.fidBase)) bars.push({ id: 'fid-base', label: 'FiD-Base (reference)', result: first.fidBase });
+  return bars;
+}
+
+function RooflineFigure({ side }: { side: Side }) {
+  const { result } = side.estimates;
+  const device = useMemo(() => rooflineDevice(result), [result]);
+  const points = useMemo(() => rooflinePoints(result), [result]);
+  const title = sideTitle(`Roofline of ${result.device.label}`, side);
+  return (
+    <Figure
+      id={`roofline${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
+      title={title}
+      table={rooflineTable(device, points)}
+      caption="One point per operation: operational intensity against the FLOP/s it reaches. Points under the slanted roof wait on memory."
+    >
+      <RooflineChart device={device} points={points} title={title} />
+    </Figure>
+  );
+}
+
+function ShareFigure({ side }: { side: Side }) {
+  const { result } = side.estimates;
+  return (
+    <Figure
+      id={`share${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
+      title={sideTitle('Share of FLOPs against share of time', side)}
+      table={shareTable(result)}
+      caption="FLOPs split between encoder and decoder, and the time each takes."
+    >
+      <ShareChart result={result} />
+    </Figure>
+  );
+}
+
+function MemoryFigure({ side }: { side: Side }) {
+  const { result } = side.estimates;
+  return (
+    <Figure
+      id={`memory${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
+      title={sideTitle('Memory against capacity', side)}
+      table={memoryTable(result)}
+      caption={`Weights, caches and working activations at the effective batch, against the ${result.device.label}'s memory.`}
+    >
+      <MemoryChart result={result} />
+    </Figure>
+  );
+}
+
+/** The four cost charts, with configuration B beside A when comparing. */
+export function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
+  const sides = useMemo(() => sidesOf(a, b), [a, b]);
+  const bars = useMemo(() => timeBars(sides), [sides]);
+  const pairClass = b ? styles.pair : undefined;
+
+  return (
+    <section className={styles.charts} aria-labelledby="charts-title">
+      <h2 id="charts-title" className={styles.chartsTitle}>
+        Charts
+      </h2>
+      <Figure
+        id="time-breakdown"
+        title="Time per sample by operation"
+        table={timeTable(bars)}
+        caption={`Each bar stacks the roofline time of every operation, encoder in blue, decoder in red, against vanilla ${a.vanillaName} of the same sizes and FiD-Base at the same workload and accelerator.`}
+      >
+        <TimeBreakdownChart bars={bars} />
+      </Figure>
+      <div className={pairClass}>
+        {sides.map((side) => (
+          <ShareFigure key={side.tag || 'only'} side={side} />
+        ))}
+      </div>
+      <div className={pairClass}>
+        {sides.map((side) => (
+          <RooflineFigure key={side.tag || 'only'} side={side} />
+        ))}
+      </div>
+      <div className={pairClass}>
+        {sides.map((side) => (
+          <MemoryFigure key={side.tag || 'only'} side={side} />
+        ))}
+      </div>
+    </section>
+  );
+}
