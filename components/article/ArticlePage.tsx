@@ -4,24 +4,39 @@
  * the same sizes, handed to every section. Sections, figures and the control strip all
  * read and write this one configuration, so prose and figures always show one state.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { describeModel } from '@/lib/config/config';
-import { normalizeConfig } from '@/lib/config/url';
+import { vanillaFid } from '@/lib/config/presets';
 import { evaluate } from '@/lib/cost';
+import { enterLecture, usePresenting } from '@/components/lecture/usePresenting';
 import { useUrlConfig } from '@/components/state/urlState';
 import { ARTICLE_SECTIONS, type ArticleState } from './sections';
 import { SectionLink } from './SectionLink';
 import styles from './article.module.css';
 
+// Lecture mode and its QR code library load only when the URL has present=1.
+const ArticleLecture = lazy(async () => {
+  const { LectureMode } = await import('@/components/lecture/LectureMode');
+  function ArticleLectureMode({ state }: { state: ArticleState }) {
+    return <LectureMode<ArticleState> sections={ARTICLE_SECTIONS} state={state} />;
+  }
+  return { default: ArticleLectureMode };
+});
+
 export function ArticlePage() {
   const { config, notices, ready, setConfig, dismissNotices } = useUrlConfig();
   const result = useMemo(() => evaluate(config), [config]);
-  // TODO: use vanillaFid from lib/config/presets once it lands on main.
-  const fid = useMemo(
-    () => evaluate(normalizeConfig({ ...config, crossAttentionPeriod: 1, kvHeads: 0, firstK: 0 }).config),
-    [config],
-  );
+  const fid = useMemo(() => evaluate(vanillaFid(config)), [config]);
   const state: ArticleState = useMemo(() => ({ config, setConfig, result, fid }), [config, setConfig, result, fid]);
+  const presenting = usePresenting();
+
+  if (presenting) {
+    return (
+      <Suspense fallback={<p>Loading lecture mode…</p>}>
+        <ArticleLecture state={state} />
+      </Suspense>
+    );
+  }
 
   return (
     <article className={styles.article} data-ready={ready ? 'true' : 'false'}>
@@ -33,6 +48,9 @@ export function ArticlePage() {
           removes most of that time. Every number below is computed from the configuration you set, currently{' '}
           <strong data-number="model">{describeModel(config)}</strong>, and the whole configuration lives in the page URL.
         </p>
+        <button type="button" onClick={() => enterLecture(0)}>
+          Present as slides
+        </button>
       </header>
 
       {notices.length > 0 && (

@@ -5,7 +5,7 @@
  * Without IntersectionObserver (old browsers, jsdom) the children mount at once. Once
  * mounted they stay mounted.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import styles from './article.module.css';
 
 interface LazyFigureProps {
@@ -20,16 +20,20 @@ interface LazyFigureProps {
   eager?: boolean;
 }
 
-export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400px 0px', eager = false }: LazyFigureProps) {
-  const placeholder = useRef<HTMLDivElement>(null);
+/**
+ * Reports whether `element` has come within `rootMargin` of the viewport; true at once
+ * when `eager` or when IntersectionObserver is missing. Stays true once set.
+ */
+export function useNearViewport(element: RefObject<Element | null>, rootMargin: string, eager = false): boolean {
   const [near, setNear] = useState(eager);
 
   useEffect(() => {
     if (near) return;
-    const element = placeholder.current;
-    if (typeof IntersectionObserver === 'undefined' || !element) {
-      setNear(true);
-      return;
+    const target = element.current;
+    if (typeof IntersectionObserver === 'undefined' || !target) {
+      // Mount on the next frame so the first render matches the prerendered HTML.
+      const frame = requestAnimationFrame(() => setNear(true));
+      return () => cancelAnimationFrame(frame);
     }
     const observer = new IntersectionObserver(
       (entries) => {
@@ -40,9 +44,16 @@ export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400
       },
       { rootMargin },
     );
-    observer.observe(element);
+    observer.observe(target);
     return () => observer.disconnect();
-  }, [near, rootMargin]);
+  }, [near, element, rootMargin]);
+
+  return near;
+}
+
+export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400px 0px', eager = false }: LazyFigureProps) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(placeholder, rootMargin, eager);
 
   if (near) return <>{children}</>;
   return (

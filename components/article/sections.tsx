@@ -54,4 +54,34 @@ export const ARTICLE_SECTIONS: readonly ArticleSection[] = [
     title: 'Retrieval-augmented reading: FiD in one picture',
     Section: lazySection(async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection),
   },
+  {
+    id: 'flops',
+    title: 'Where the FLOPs go',
+    Section: lazySection(async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection),
+  },
+  {
+    id: 'memory-bandwidth',
+    title: 'Where the time goes: memory bandwidth and the roofline',
+    Section: lazySection(async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection),
+  },
+  {
+    id: 'layer-sparse-cross-attention',
+    title: 'Layer-sparse cross-attention',
+    Section: lazySection(async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection),
+  },
+  {
+    id: 'multi-query-attention',
+    title: 'Multi-query attention',
+    Section: lazySection(async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection),
+  },
+  {
+    id: 'asymmetric-decoder',
+    title: 'The asymmetric decoder: a larger decoder at small cost',
+    Section: lazySection(async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection),
+  },
+  {
+    id: 'output-length-and-batch',
+    title: 'Output length and batch size',
+    Section: lazySection(async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
+  },
 ];

@@ -1,0 +1,76 @@
+'use client';
+/**
+ * The decoder's layers side by side, each with its self-attention, cross-attention and
+ * MLP sublayers. Layer i keeps cross-attention iff (i + 1) % K == 0; the others are drawn
+ * as an empty dashed slot, because they have no cross-attention weights at all.
+ */
+import { scaleBand } from 'd3';
+import styles from './article.module.css';
+
+const WIDTH = 640;
+const HEIGHT = 190;
+const MARGIN = { left: 96, right: 8, top: 14, bottom: 36 };
+const ROWS = [
+  { key: 'mlp', label: 'MLP' },
+  { key: 'cross', label: 'cross-attn' },
+  { key: 'self', label: 'self-attn' },
+] as const;
+const ROW_HEIGHT = (HEIGHT - MARGIN.top - MARGIN.bottom) / ROWS.length;
+
+export function describeLayers(layers: number, keptLayers: readonly number[]): string {
+  const kept = keptLayers.length;
+  if (kept === layers) return `All ${layers} decoder layers keep cross-attention.`;
+  return `${kept} of ${layers} decoder layers keep cross-attention: layers ${keptLayers.join(', ')} (counting from 0). The other ${layers - kept} have self-attention and an MLP only.`;
+}
+
+interface DecoderLayersDiagramProps {
+  layers: number;
+  keptLayers: readonly number[];
+}
+
+export function DecoderLayersDiagram({ layers, keptLayers }: DecoderLayersDiagramProps) {
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: layers }, (_, i) => i))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .paddingInner(0.18);
+  const kept = new Set(keptLayers);
+  const labelEvery = layers > 16 ? 2 : 1;
+  const description = describeLayers(layers, keptLayers);
+
+  return (
+    <div className={styles.diagram}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description} className={styles.diagramSvg}>
+        {ROWS.map((row, r) => (
+          <text key={row.key} x={MARGIN.left - 8} y={MARGIN.top + r * ROW_HEIGHT + ROW_HEIGHT / 2 + 5} textAnchor="end" className={styles.svgSmall}>
+            {row.label}
+          </text>
+        ))}
+        {x.domain().map((i) => {
+          const left = x(i) ?? 0;
+          const hasCross = kept.has(i);
+          return (
+            <g key={i} data-layer={i} data-cross-attention={hasCross ? 'kept' : 'removed'}>
+              {ROWS.map((row, r) => {
+                const y = MARGIN.top + r * ROW_HEIGHT + 3;
+                const present = row.key !== 'cross' || hasCross;
+                let className = styles.decoderBlock;
+                if (!present) className = styles.removedBlock;
+                else if (row.key === 'cross') className = styles.crossBlock;
+                return <rect key={row.key} x={left} y={y} width={x.bandwidth()} height={ROW_HEIGHT - 6} rx={3} className={className} />;
+              })}
+              {(i % labelEvery === labelEvery - 1 || hasCross || layers <= 16) && (
+                <text x={left + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" className={hasCross ? styles.svgStrong : styles.svgTiny}>
+                  {i}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        <text x={MARGIN.left} y={HEIGHT - 4} className={styles.svgTiny}>
+          decoder layer (0-based) →
+        </text>
+      </svg>
+      <p className={styles.stageText}>{description}</p>
+    </div>
+  );
+}

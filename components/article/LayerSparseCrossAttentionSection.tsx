@@ -1,0 +1,99 @@
+'use client';
+/** Section 4: layer-sparse cross-attention. The period K selects the decoder layers that keep it. */
+import { useMemo } from 'react';
+import { denseCrossAttention, layerSparseNumbers } from '@/lib/article/layerSparse';
+import { formatBytes, formatSeconds } from '@/lib/charts/format';
+import { FIDO_PERIOD } from '@/lib/config/presets';
+import { normalizeConfig } from '@/lib/config/url';
+import { evaluate } from '@/lib/cost';
+import { DecoderLayersDiagram } from './DecoderLayersDiagram';
+import { LazyFigure } from './LazyFigure';
+import { NumberSlider } from './NumberSlider';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+function times(ratio: number | null): string {
+  return ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`;
+}
+
+export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) {
+  const period = state.config.crossAttentionPeriod;
+  const dense = useMemo(() => evaluate(denseCrossAttention(state.config)), [state.config]);
+  // With K = 1 there is nothing to compare, so the prose previews FiDO's K instead.
+  const sparse = useMemo(
+    () => (period === 1 ? evaluate(normalizeConfig({ ...state.config, crossAttentionPeriod: FIDO_PERIOD }).config) : state.result),
+    [period, state.config, state.result],
+  );
+  const n = layerSparseNumbers(sparse, dense);
+  const layers = state.result.shape.decoder.layers;
+  const periodControl = (
+    <NumberSlider
+      label="Cross-attention period K"
+      min={1}
+      max={layers}
+      value={period}
+      onChange={(crossAttentionPeriod) => state.setConfig((c) => ({ ...c, crossAttentionPeriod }))}
+    />
+  );
+  const diagram = (
+    <LazyFigure label="Decoder layers with and without cross-attention" minHeight={220} eager={mode === 'slide'}>
+      <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} />
+    </LazyFigure>
+  );
+  const would = period === 1 ? 'would ' : '';
+  const savings = (
+    <>
+      {period === 1 && (
+        <>
+          Your decoder keeps cross-attention in all {layers} layers (K = 1). With FiDO&apos;s K = {FIDO_PERIOD} instead,{' '}
+        </>
+      )}
+      K = <strong data-number="period">{n.period}</strong> {period === 1 ? 'would keep' : 'keeps'}{' '}
+      <strong data-number="kept-layers">{n.keptLayers.length}</strong> of {n.layers} cross-attention layers: the
+      cross-attention cache {would}shrink{period === 1 ? '' : 's'} from {formatBytes(n.denseCacheBytes)} to{' '}
+      <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong> per sample, and each answer {would}read
+      {period === 1 ? '' : 's'} <strong data-number="read-bytes">{formatBytes(n.readBytes)}</strong> of it instead of{' '}
+      {formatBytes(n.denseReadBytes)}.
+    </>
+  );
+
+  if (mode === 'slide') {
+    return (
+      <div className={styles.slide}>
+        <p className={styles.headline}>
+          {period === 1
+            ? `K = 1: all ${layers} layers keep cross-attention; K = ${FIDO_PERIOD} would be ${times(n.speedup)} faster`
+            : `K = ${period}: ${n.keptLayers.length} of ${layers} layers keep cross-attention, ${times(n.speedup)} faster`}
+        </p>
+        {diagram}
+        {periodControl}
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p>
+        If cross-attention is the memory-bound part, the first fix is to do less of it. FiDO keeps cross-attention only in
+        every K-th decoder layer: layer i (counting from 0) has a cross-attention sublayer if and only if (i + 1) is a
+        multiple of K. The other layers have no cross-attention weights at all, so they never read the encoder&apos;s keys and
+        values, and the key/value projection of the encoder output runs only for the layers that keep it. FiD-Light
+        (Hofstätter et al., 2022) shrinks the same cache the other way, by keeping only the first k vectors of each passage.
+      </p>
+      <p>
+        {savings} Cross-attention time per sample {period === 1 ? 'would drop' : 'drops'} from{' '}
+        {n.denseCrossSeconds === null ? 'n/a' : formatSeconds(n.denseCrossSeconds)} to{' '}
+        <strong data-number="cross-seconds">{n.crossSeconds === null ? 'n/a' : formatSeconds(n.crossSeconds)}</strong>, and the
+        whole sample {period === 1 ? 'would take' : 'takes'} <strong data-number="total-seconds">{n.totalSeconds === null ? 'n/a' : formatSeconds(n.totalSeconds)}</strong>{' '}
+        instead of {n.denseTotalSeconds === null ? 'n/a' : formatSeconds(n.denseTotalSeconds)}:{' '}
+        <strong data-number="speedup">{times(n.speedup)}</strong> faster than cross-attention in every layer. The FiDO code
+        sets no default K; 6 is the example in its documentation, and this site uses it for FiDO.
+      </p>
+      <figure className={styles.figure}>
+        {diagram}
+        {periodControl}
+        <figcaption>Decoder layers of your configuration. Solid cross-attention blocks are kept; dashed slots have none.</figcaption>
+      </figure>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+/** Section 3: memory bandwidth, operational intensity and the roofline, driven by the batch size. */
+import { RooflineChart } from '@/components/charts/RooflineChart';
+import { rooflineNumbers } from '@/lib/article/bandwidth';
+import { formatCount } from '@/lib/article/reading';
+import { rooflineDevice, rooflinePoints } from '@/lib/charts/roofline';
+import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { LazyFigure } from './LazyFigure';
+import { NumberSlider } from './NumberSlider';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+/** Largest batch the section's slider offers; the URL accepts more. */
+const BATCH_SLIDER_MAX = 256;
+
+export function MemoryBandwidthSection({ state, mode }: SectionProps) {
+  const n = rooflineNumbers(state.result);
+  const device = rooflineDevice(state.result);
+  const batchControl = (
+    <NumberSlider
+      label="Batch size"
+      min={1}
+      max={Math.max(BATCH_SLIDER_MAX, state.config.batchSize)}
+      value={state.config.batchSize}
+      unit="samples"
+      onChange={(batchSize) => state.setConfig((c) => ({ ...c, batchSize }))}
+    />
+  );
+  const chart = (
+    <LazyFigure label="Roofline of the accelerator with every operation" minHeight={360} eager={mode === 'slide'}>
+      <RooflineChart device={device} points={rooflinePoints(state.result)} title={`Roofline of ${n.deviceLabel}`} />
+    </LazyFigure>
+  );
+  const batchNote = !n.fits
+    ? ' Not even one sample fits in memory, so these are the numbers of batch 1 on an accelerator with enough memory.'
+    : n.limitedByMemory
+      ? ` Batch ${formatCount(n.requestedBatch)} does not fit in memory; the largest that fits, ${formatCount(n.effectiveBatch)}, is used.`
+      : '';
+  const crossSentence = (
+    <>
+      At batch <strong data-number="batch">{formatCount(n.effectiveBatch)}</strong>, cross-attention does{' '}
+      <strong data-number="cross-intensity">{formatFlopsPerByte(n.crossAttention.flopsPerByte)}</strong>, far below the ridge
+      at <strong data-number="ridge">{formatFlopsPerByte(n.ridgeFlopsPerByte)}</strong>: it is {n.crossAttention.bound}-bound.
+    </>
+  );
+
+  if (mode === 'slide') {
+    return (
+      <div className={styles.slide}>
+        <p className={styles.headline}>{crossSentence}</p>
+        {chart}
+        {batchControl}
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p>
+        An accelerator can only compute on data it has fetched from memory. {n.deviceLabel} does{' '}
+        {formatFlopsPerSecond(state.result.device.flopsPerSecond)} but reads memory at{' '}
+        {formatBytesPerSecond(state.result.device.bytesPerSecond)} (at the efficiencies you set), so an operation keeps the
+        arithmetic units busy only if it does at least{' '}
+        {formatFlopsPerByte(n.ridgeFlopsPerByte)} for every byte it moves. That ratio of FLOPs to bytes is the
+        operation&apos;s <em>operational intensity</em>, and the point where the two limits meet is the ridge of the roofline
+        (Williams, Waterman and Patterson, 2009). Below the ridge an operation waits for memory; above it, for arithmetic.
+      </p>
+      <p>
+        The encoder sits well above the ridge: its MLP multiplies the weights by all {formatCount(state.result.shape.passages * state.result.shape.passageTokens)}{' '}
+        vectors of a sample at once, about {formatFlopsPerByte(n.encoderMlp.flopsPerByte)}. The decoder handles one token
+        per sample per step. Its weights are read once per step for the whole batch, so its MLP reaches{' '}
+        {formatFlopsPerByte(n.decoderMlp.flopsPerByte)} at this batch and climbs as the batch grows. Cross-attention is
+        different: every sample has its own keys and values of all encoder vectors, and each step reads all of them for a
+        few FLOPs each. For every cache element it reads, it does about h/g = {formatCount(n.headsPerKvHead)} multiply-adds,
+        whatever the batch.
+      </p>
+      <p>
+        {crossSentence}
+        {batchNote} Cross-attention takes{' '}
+        <strong data-number="cross-share">
+          {n.crossAttentionShareOfDecoder === null ? 'an unknown share' : formatPercent(n.crossAttentionShareOfDecoder)}
+        </strong>{' '}
+        of the decoder&apos;s time, and the decoder{' '}
+        <strong data-number="decoder-share">{n.decoderShare === null ? 'an unknown share' : formatPercent(n.decoderShare)}</strong> of
+        the {n.totalSeconds === null ? '' : formatSeconds(n.totalSeconds)} per sample. Drag the batch size: the MLP and
+        projection points move right towards the ridge, and the cross-attention point stays where it is.
+      </p>
+      <figure className={styles.figure}>
+        {chart}
+        <figcaption>
+          Each operation of your configuration on the roofline of {n.deviceLabel}: operational intensity against the FLOP/s
+          it reaches. Points on the slanted line are memory-bound.
+        </figcaption>
+      </figure>
+      {batchControl}
+    </>
+  );
+}

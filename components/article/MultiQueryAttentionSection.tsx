@@ -1,0 +1,113 @@
+'use client';
+/** Section 5: multi-query attention. The key/value heads g control the cache bytes and the batch that fits. */
+import { useId, useMemo } from 'react';
+import { kvHeadChoices, multiHead, multiQueryNumbers } from '@/lib/article/multiQuery';
+import { formatCount } from '@/lib/article/reading';
+import { formatBytes, formatSeconds } from '@/lib/charts/format';
+import { normalizeConfig } from '@/lib/config/url';
+import { evaluate } from '@/lib/cost';
+import { AttentionHeadsDiagram } from './AttentionHeadsDiagram';
+import { LazyFigure } from './LazyFigure';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+function kvHeadsLabel(g: number, heads: number): string {
+  if (g === heads) return `${g} (multi-head)`;
+  if (g === 1) return '1 (multi-query)';
+  return `${g} (grouped, ${heads / g} query heads each)`;
+}
+
+function KvHeadsSelect({ heads, kvHeads, onChange }: { heads: number; kvHeads: number; onChange: (g: number) => void }) {
+  const id = useId();
+  return (
+    <div className={styles.select}>
+      <label htmlFor={id}>Key/value heads g</label>
+      <select id={id} value={kvHeads} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+        {kvHeadChoices(heads).map((g) => (
+          <option key={g} value={g}>
+            {kvHeadsLabel(g, heads)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
+  const mha = useMemo(() => evaluate(multiHead(state.config)), [state.config]);
+  const heads = state.result.shape.decoder.heads;
+  const kvHeads = state.result.shape.kvHeads;
+  const preview = kvHeads === heads;
+  // With multi-head attention there is nothing to compare, so the prose previews multi-query attention.
+  const shared = useMemo(
+    () => (preview ? evaluate(normalizeConfig({ ...state.config, kvHeads: 1 }).config) : state.result),
+    [preview, state.config, state.result],
+  );
+  const n = multiQueryNumbers(shared, mha);
+  const control = (
+    <KvHeadsSelect
+      heads={heads}
+      kvHeads={kvHeads}
+      // g = h is stored as 0, the multi-head default, so the URL stays short.
+      onChange={(g) => state.setConfig((c) => ({ ...c, kvHeads: g === heads ? 0 : g }))}
+    />
+  );
+  const diagram = (
+    <LazyFigure label="Query heads and the key/value heads they share" minHeight={200} eager={mode === 'slide'}>
+      <AttentionHeadsDiagram heads={heads} kvHeads={kvHeads} />
+    </LazyFigure>
+  );
+  const cacheSentence = preview ? (
+    <>
+      Your decoder uses multi-head attention (g = h = {heads}): the key/value cache is{' '}
+      {formatBytes(n.multiHeadCacheBytes)} per sample and {formatCount(n.multiHeadMaxBatch)} samples fit in memory. With
+      g = <strong data-number="kv-heads">{n.kvHeads}</strong> it would be{' '}
+      <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong>, and up to{' '}
+      <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples would fit.
+    </>
+  ) : (
+    <>
+      With g = <strong data-number="kv-heads">{n.kvHeads}</strong>, the key/value cache is{' '}
+      <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong> per sample (
+      {formatBytes(n.multiHeadCacheBytes)} with multi-head attention), and up to{' '}
+      <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples fit in memory (
+      {formatCount(n.multiHeadMaxBatch)} with multi-head attention).
+    </>
+  );
+
+  if (mode === 'slide') {
+    return (
+      <div className={styles.slide}>
+        <p className={styles.headline}>{cacheSentence}</p>
+        {diagram}
+        {control}
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p>
+        The second fix makes each byte of the cache serve more queries. In multi-head attention each of the h query heads
+        has its own key and value head, so the cache holds h·d<sub>kv</sub> numbers per vector for keys and as many for
+        values. Multi-query attention (Shazeer, 2019) keeps all h query heads but lets them share a single key/value head;
+        grouped-query attention (Ainslie et al., 2023) sits in between, with g key/value heads each shared by h/g query
+        heads. FiDO uses multi-query attention in the decoder. The cache, and the bytes read for it at every step, shrink by
+        h/g, and the cross-attention intensity rises by the same factor.
+      </p>
+      <p>
+        {cacheSentence} The decoder {preview ? 'would take' : 'takes'}{' '}
+        <strong data-number="decoder-seconds">{n.decoderSeconds === null ? 'n/a' : formatSeconds(n.decoderSeconds)}</strong> per
+        sample at batch {formatCount(n.effectiveBatch)}, against{' '}
+        {n.multiHeadDecoderSeconds === null ? 'n/a' : formatSeconds(n.multiHeadDecoderSeconds)} with multi-head attention at
+        batch {formatCount(n.multiHeadEffectiveBatch)}. Fewer key/value heads also shrink the key/value projections, so the
+        decoder has fewer weights to read.
+      </p>
+      <figure className={styles.figure}>
+        {diagram}
+        {control}
+        <figcaption>Decoder attention heads of your configuration: each query head is joined to the key/value head it reads.</figcaption>
+      </figure>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+/** Section 7: how the decoder's share of time moves with output length and with batch size. */
+import { useMemo } from 'react';
+import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/shareCurves';
+import { formatCount } from '@/lib/article/reading';
+import { formatPercent } from '@/lib/charts/format';
+import { LazyFigure } from './LazyFigure';
+import { NumberSlider } from './NumberSlider';
+import { ShareCurvesChart } from './ShareCurvesChart';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+function shareAt(curve: ShareCurve | undefined, x: number): string {
+  const point = curve?.points.find((p) => p.x === x);
+  return point ? formatPercent(point.share) : 'n/a';
+}
+
+function ends(curve: ShareCurve | undefined): { first: string; last: string; lastX: number } {
+  const points = curve?.points ?? [];
+  if (points.length === 0) return { first: 'n/a', last: 'n/a', lastX: 0 };
+  return { first: formatPercent(points[0].share), last: formatPercent(points[points.length - 1].share), lastX: points[points.length - 1].x };
+}
+
+function curveOf(data: ShareCurves, id: ShareCurve['id']): ShareCurve | undefined {
+  return data.curves.find((c) => c.id === id);
+}
+
+export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
+  const byLength = useMemo(() => shareCurves(state.config, 'targetTokens'), [state.config]);
+  const byBatch = useMemo(() => shareCurves(state.config, 'batchSize'), [state.config]);
+  const fidLength = curveOf(byLength, 'fid');
+  const fidoLength = curveOf(byLength, 'fido');
+  const fidBatch = ends(curveOf(byBatch, 'fid'));
+  const fidoBatch = ends(curveOf(byBatch, 'fido'));
+  const readerShare = byLength.reader ? formatPercent(byLength.reader.share) : 'n/a (the model does not fit in memory)';
+
+  const charts = (
+    <LazyFigure label="Decoder share of time against output length and batch" minHeight={300} eager={mode === 'slide'}>
+      <div className={styles.chartPair}>
+        <ShareCurvesChart data={byLength} title="Decoder share of time against target tokens, at your batch." />
+        {mode === 'article' && <ShareCurvesChart data={byBatch} title="Decoder share of time against the requested batch, at your target length." />}
+      </div>
+    </LazyFigure>
+  );
+  const lengthControl = (
+    <NumberSlider
+      label="Target tokens"
+      min={1}
+      max={512}
+      value={state.config.targetTokens}
+      unit="tokens"
+      onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
+    />
+  );
+
+  if (mode === 'slide') {
+    return (
+      <div className={styles.slide}>
+        <p className={styles.headline}>
+          At {formatCount(state.config.targetTokens)} target tokens the decoder takes {readerShare} of the time
+        </p>
+        {charts}
+        {lengthControl}
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p>
+        The encoder runs once per sample, whatever the answer&apos;s length; the decoder runs once per generated token. So the
+        longer the output, the larger the decoder&apos;s share of the time. In your configuration, at{' '}
+        {formatCount(state.config.targetTokens)} target tokens, the decoder takes{' '}
+        <strong data-number="reader-share">{readerShare}</strong>. At the sizes you chose, vanilla FiD&apos;s decoder goes from{' '}
+        {shareAt(fidLength, 8)} of the time at 8 tokens to {shareAt(fidLength, 128)} at 128, and FiDO&apos;s from{' '}
+        {shareAt(fidoLength, 8)} to {shareAt(fidoLength, 128)}. FiDO&apos;s decoder stays cheaper, but for long outputs it
+        is no longer negligible, which is why long-output tasks call for a smaller gap between decoder and encoder size.
+      </p>
+      <p>
+        The batch moves the shares the other way. Weights are read once per step for the whole batch, so a larger batch
+        spreads their cost over more samples. FiDO&apos;s decoder, which reads mostly weights, gets much cheaper per sample:
+        its share falls from <strong data-number="fido-batch-1">{fidoBatch.first}</strong> at batch 1 to{' '}
+        {fidoBatch.last} at batch {formatCount(fidoBatch.lastX)}. FiD&apos;s decoder reads mostly its per-sample
+        cross-attention cache, which no batch shares: its share goes from{' '}
+        <strong data-number="fid-batch-1">{fidBatch.first}</strong> to {fidBatch.last}. Memory also caps the batch: past the
+        largest batch that fits, the curves go flat.
+      </p>
+      <figure className={styles.figure}>
+        {charts}
+        {lengthControl}
+        <figcaption>
+          Solid red: vanilla FiD at your sizes; dashed blue: FiDO at your sizes (K = 6, one key/value head). The dark dot
+          is your configuration.
+        </figcaption>
+      </figure>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AsymmetricDecoderSection } from '@/components/article/AsymmetricDecoderSection';
+import { EncoderDecoderFlopsSection } from '@/components/article/EncoderDecoderFlopsSection';
+import { LayerSparseCrossAttentionSection } from '@/components/article/LayerSparseCrossAttentionSection';
+import { MemoryBandwidthSection } from '@/components/article/MemoryBandwidthSection';
+import { MultiQueryAttentionSection } from '@/components/article/MultiQueryAttentionSection';
+import { OutputLengthAndBatchSection } from '@/components/article/OutputLengthAndBatchSection';
+import { crossCacheBytes, selfCacheBytes } from '@/lib/cost/memory';
+import { formatBytes, formatFlopsPerByte, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { DEFAULT_CONFIG } from '@/lib/config/config';
+import { evaluate } from '@/lib/cost';
+import { proseNumber, renderSection } from './article-harness';
+
+function op(config: typeof DEFAULT_CONFIG, name: string) {
+  return evaluate(config).operations.find((o) => o.name === name)!;
+}
+
+describe('EncoderDecoderFlopsSection', () => {
+  it('quotes the decoder time share the chart draws', async () => {
+    renderSection(EncoderDecoderFlopsSection, DEFAULT_CONFIG);
+    const seconds = evaluate(DEFAULT_CONFIG).seconds!;
+    const share = formatPercent(seconds.decoder / seconds.total);
+    expect(proseNumber('decoder-time-share')).toBe(share);
+    const chart = await screen.findByRole('img', { name: /FLOPs/ });
+    expect(chart.closest('figure')?.textContent).toContain(`Decoder ${share}`);
+  });
+
+  it('typesets the formulas with the reader numbers', async () => {
+    const { container } = renderSection(EncoderDecoderFlopsSection, { ...DEFAULT_CONFIG, passages: 10 });
+    await waitFor(() => expect(container.querySelectorAll('[data-formula="katex"]').length).toBe(4));
+    expect(container.textContent).toContain('2,560');
+  });
+
+  it('moves the share with the target tokens', () => {
+    renderSection(EncoderDecoderFlopsSection, DEFAULT_CONFIG);
+    const before = proseNumber('decoder-time-share');
+    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens' }), { target: { value: '256' } });
+    expect(proseNumber('decoder-time-share')).not.toBe(before);
+  });
+});
+
+describe('MemoryBandwidthSection', () => {
+  it('quotes the cross-attention intensity the roofline plots', async () => {
+    renderSection(MemoryBandwidthSection, DEFAULT_CONFIG);
+    const intensity = formatFlopsPerByte(op(DEFAULT_CONFIG, 'decoder.crossAttention.attention').flopsPerByte);
+    expect(proseNumber('cross-intensity')).toBe(intensity);
+    const chart = await screen.findByRole('img', { name: /Roofline/ });
+    expect(chart.closest('figure')?.textContent).toContain(`Decoder cross-attention over encoder keys/values (decoder): ${intensity}`);
+  });
+
+  it('keeps cross-attention memory-bound as the batch grows', () => {
+    renderSection(MemoryBandwidthSection, { ...DEFAULT_CONFIG, batchSize: 1 });
+    const atOne = proseNumber('cross-intensity');
+    fireEvent.change(screen.getByRole('slider', { name: 'Batch size' }), { target: { value: '64' } });
+    expect(proseNumber('batch')).toBe('64');
+    expect(proseNumber('cross-intensity')).toBe(atOne);
+    expect(screen.getByText(/it is memory-bound/)).toBeInTheDocument();
+  });
+});
+
+describe('LayerSparseCrossAttentionSection', () => {
+  it('redraws the layers when K changes', async () => {
+    const { container } = renderSection(LayerSparseCrossAttentionSection, DEFAULT_CONFIG);
+    await screen.findByRole('img', { name: /decoder layers keep cross-attention/ });
+    expect(container.querySelectorAll('[data-cross-attention="kept"]')).toHaveLength(12);
+    fireEvent.change(screen.getByRole('slider', { name: 'Cross-attention period K' }), { target: { value: '6' } });
+    const kept = [...container.querySelectorAll('[data-cross-attention="kept"]')].map((g) => g.getAttribute('data-layer'));
+    expect(kept).toEqual(['5', '11']);
+    expect(screen.getByRole('img', { name: /layers 5, 11/ })).toBeInTheDocument();
+  });
+
+  it('quotes the cache the layers keep', () => {
+    const config = { ...DEFAULT_CONFIG, crossAttentionPeriod: 4 };
+    renderSection(LayerSparseCrossAttentionSection, config);
+    expect(proseNumber('kept-layers')).toBe('3');
+    expect(proseNumber('cache-bytes')).toBe(formatBytes(crossCacheBytes(evaluate(config).shape)));
+    expect(proseNumber('total-seconds')).toBe(formatSeconds(evaluate(config).seconds!.total));
+  });
+
+  it('previews FiDO K when every layer cross-attends', () => {
+    renderSection(LayerSparseCrossAttentionSection, DEFAULT_CONFIG);
+    expect(proseNumber('period')).toBe('6');
+    expect(screen.getByText(/Your decoder keeps cross-attention in all 12 layers/)).toBeInTheDocument();
+  });
+});
+
+describe('MultiQueryAttentionSection', () => {
+  it('changes the cache bytes with g', async () => {
+    const { container } = renderSection(MultiQueryAttentionSection, { ...DEFAULT_CONFIG, kvHeads: 4 });
+    const cache = (g: number) => {
+      const shape = evaluate({ ...DEFAULT_CONFIG, kvHeads: g }).shape;
+      return formatBytes(crossCacheBytes(shape) + selfCacheBytes(shape));
+    };
+    expect(proseNumber('cache-bytes')).toBe(cache(4));
+    await screen.findByRole('img', { name: /Grouped-query attention/ });
+    expect(container.querySelectorAll('[data-kv-head]')).toHaveLength(4);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Key/value heads g' }), { target: { value: '2' } });
+    expect(proseNumber('cache-bytes')).toBe(cache(2));
+    expect(container.querySelectorAll('[data-kv-head]')).toHaveLength(2);
+  });
+
+  it('quotes the batch that fits', () => {
+    const config = { ...DEFAULT_CONFIG, kvHeads: 1 };
+    renderSection(MultiQueryAttentionSection, config);
+    expect(proseNumber('max-batch')).toBe(String(evaluate(config).batch.max));
+  });
+});
+
+describe('AsymmetricDecoderSection', () => {
+  it('quotes the times the bars draw', async () => {
+    renderSection(AsymmetricDecoderSection, DEFAULT_CONFIG);
+    const fidoBase = formatSeconds(evaluate({ ...DEFAULT_CONFIG, crossAttentionPeriod: 6, kvHeads: 1 }).seconds!.total);
+    expect(proseNumber('fido-base')).toBe(fidoBase);
+    const chart = await screen.findByRole('img', { name: /FiDO-Base/ });
+    expect(within(chart.closest('figure')!).getAllByText(new RegExp(fidoBase.replace('.', '\\.'))).length).toBeGreaterThan(0);
+  });
+
+  it('explains where the model disagrees with the paper', () => {
+    renderSection(AsymmetricDecoderSection, DEFAULT_CONFIG);
+    expect(screen.getByText(/the model and the paper disagree/)).toBeInTheDocument();
+    expect(document.querySelector('[data-claim="large-xxl-vs-base"]')?.textContent).toMatch(/Large encoder alone takes/);
+  });
+});
+
+describe('OutputLengthAndBatchSection', () => {
+  it('marks the reader share the prose quotes', async () => {
+    renderSection(OutputLengthAndBatchSection, DEFAULT_CONFIG);
+    const seconds = evaluate(DEFAULT_CONFIG).seconds!;
+    const share = formatPercent(seconds.decoder / seconds.total);
+    expect(proseNumber('reader-share')).toBe(share);
+    const charts = await screen.findAllByRole('img', { name: /Decoder share of time/ });
+    expect(charts).toHaveLength(2);
+    expect(charts[0].textContent).toContain(`you: ${share}`);
+  });
+});
