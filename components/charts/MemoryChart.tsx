@@ -1,9 +1,9 @@
 'use client';
 /**
- * Accelerator memory against capacity: for the effective batch (and the requested batch
- * when it did not fit, and the largest batch that fits), a bar stacked from weights,
- * cross-attention cache, self-attention cache and activations, with the capacity as a
- * dashed line and the phase that needs the most memory named below.
+ * Accelerator memory against capacity. Each bar stacks weights, cross-attention cache,
+ * self-attention cache and activations for one batch: the effective batch, the requested
+ * batch when it did not fit, and the largest batch that fits. The capacity is a dashed
+ * line, and the phase that needs the most memory is named below.
  */
 import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3';
@@ -21,7 +21,7 @@ import {
 } from '@/lib/charts/memory';
 import type { CostResult } from '@/lib/cost/model';
 import styles from './charts.module.css';
-import { AxisBottom, ChartShell, SwatchLegend, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, BarLabel, ChartShell, SwatchLegend, type LegendEntry, type Tick } from './parts';
 
 export interface MemoryChartProps {
   result: CostResult;
@@ -99,12 +99,14 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
         const end = x(bar.totalBytes);
         return (
           <g key={bar.kind} data-bar={bar.kind} data-batch={bar.batch}>
-            <text className={styles.text} x={plotLeft} y={top + 13}>
-              <tspan className={styles.strong}>{truncateText(bar.label, (plotRight - plotLeft) * 0.55)}</tspan>
-              <tspan className={bar.fits ? styles.muted : styles.noFitText} dx={8}>
-                {barSummary(bar, data.capacityBytes)}
-              </tspan>
-            </text>
+            <BarLabel
+              x={plotLeft}
+              y={top + 13}
+              width={width - MARGIN.left * 2}
+              label={bar.label}
+              detail={barSummary(bar, data.capacityBytes)}
+              detailClassName={bar.fits ? styles.muted : styles.noFitText}
+            />
             {bar.segments
               .filter((s) => s.bytes > 0)
               .map((s) => (

@@ -7,13 +7,15 @@
 import { memo, useMemo } from 'react';
 import { line } from 'd3';
 import { decadeTicks } from '@/lib/charts/domain';
-import { formatFlopsPerByte, formatFlopsPerSecond, formatBytesPerSecond, formatSI } from '@/lib/charts/format';
+import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatNumber, formatSI } from '@/lib/charts/format';
 import { LEGEND_ROW_HEIGHT, layoutLegend, truncateText } from '@/lib/charts/legend';
 import {
   drawablePoints,
   isMemoryBound,
   placePointLabels,
+  POINT_RADIUS,
   ridgeFlopsPerByte,
+  roofAnnotations,
   roofPolyline,
   rooflineHeadline,
   rooflineScales,
@@ -38,10 +40,12 @@ export interface RooflineChartProps {
 const intensityOf = (p: RooflinePoint) => p.flopsPerByte;
 const rateOf = (p: RooflinePoint) => p.flopsPerSecond;
 const shortSI = (value: number) => formatSI(value, '', { separator: '' });
+/** Intensity ticks read as plain numbers below 1000 ("0.1", "10"), then "1k". */
+const intensityTick = (value: number) => (value < 1000 ? formatNumber(value) : shortSI(value));
 
 // ---- Bounds ----------------------------------------------------------------------
 
-const MARGIN = { top: 12, right: 16, bottom: 44, left: 60 };
+const MARGIN = { top: 12, right: 24, bottom: 44, left: 60 };
 const LIST_COLUMN_WIDTH = 270;
 
 function plotHeightFor(width: number): number {
@@ -81,11 +85,12 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
 
   // ---- Scales ----
   const scales = useMemo(() => rooflineScales(device, points, bounds), [device, points, bounds]);
-  const labels = useMemo(() => placePointLabels(points, scales, bounds), [points, scales, bounds]);
   const roof = useMemo(() => roofPolyline(device, scales), [device, scales]);
+  const annotations = useMemo(() => roofAnnotations(device, points, scales, bounds, roof), [device, points, scales, bounds, roof]);
+  const labels = useMemo(() => placePointLabels(points, scales, bounds, annotations), [points, scales, bounds, annotations]);
 
   const xTicks: Tick[] = decadeTicks(scales.x.domain() as [number, number], Math.max(2, Math.floor((bounds.right - bounds.left) / 60))).map(
-    (value) => ({ value, position: scales.x(value), label: shortSI(value) }),
+    (value) => ({ value, position: scales.x(value), label: intensityTick(value) }),
   );
   const yTicks: Tick[] = decadeTicks(scales.y.domain() as [number, number], Math.max(2, Math.floor(plotHeight / 36))).map((value) => ({
     value,
@@ -110,15 +115,6 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
   const rows = Math.ceil(points.length / columns);
   const height = listTop + rows * LEGEND_ROW_HEIGHT + 4;
 
-  const ok = validDevice(device);
-  const ridge = ok ? ridgeFlopsPerByte(device) : NaN;
-  const ridgeX = scales.x(ridge);
-  const peakY = scales.y(device.flopsPerSecond);
-  const slopeStart = roof.length > 2 ? roof[0] : null;
-  const slopeAngle = slopeStart
-    ? (Math.atan2(peakY - scales.y(slopeStart[1]), ridgeX - scales.x(slopeStart[0])) * 180) / Math.PI
-    : 0;
-
   return (
     <svg
       className={styles.svg}
@@ -133,35 +129,34 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
       <AxisLeft ticks={yTicks} start={bounds.bottom} end={bounds.top} x={bounds.left} label="Attainable FLOP/s" gridRight={bounds.right} labelOffset={46} />
       <AxisBottom ticks={xTicks} start={bounds.left} end={bounds.right} y={bounds.bottom} label="Operational intensity (FLOPs/byte)" gridTop={bounds.top} />
 
-      {ok && (
+      {annotations && (
         <g data-mark="roof">
           <path className={styles.roof} d={roofPath ?? undefined} />
-          <line className={styles.ridge} x1={ridgeX} x2={ridgeX} y1={peakY} y2={bounds.bottom} />
-          <circle className={styles.ridgeDot} cx={ridgeX} cy={peakY} r={3.5} />
-          <text className={styles.muted} x={ridgeX + 5} y={bounds.bottom - 6} data-mark="ridge-label">
-            ridge {formatFlopsPerByte(ridge)}
-          </text>
-          <text className={styles.text} x={bounds.right - 4} y={peakY - 6} textAnchor="end">
-            peak {formatFlopsPerSecond(device.flopsPerSecond)}
-          </text>
-          {slopeStart && (
-            <text
-              className={styles.text}
-              transform={`translate(${(scales.x(slopeStart[0]) + ridgeX) / 2},${(scales.y(slopeStart[1]) + peakY) / 2}) rotate(${slopeAngle})`}
-              dy="-0.5em"
-              textAnchor="middle"
-            >
-              memory {formatBytesPerSecond(device.bytesPerSecond)}
-            </text>
+          <line className={styles.ridge} x1={annotations.ridgeX} x2={annotations.ridgeX} y1={annotations.peakY} y2={bounds.bottom} />
+          <circle className={styles.ridgeDot} cx={annotations.ridgeX} cy={annotations.peakY} r={3.5} />
+          {[annotations.peak, annotations.ridge, annotations.slope].map(
+            (a, i) =>
+              a && (
+                <text
+                  key={i}
+                  className={i === 1 ? styles.muted : styles.text}
+                  data-mark={['peak-label', 'ridge-label', 'slope-label'][i]}
+                  transform={`translate(${a.x},${a.y})${a.angle ? ` rotate(${a.angle})` : ''}`}
+                  dy={a.angle ? '-0.5em' : undefined}
+                  textAnchor={a.anchor}
+                >
+                  {a.text}
+                </text>
+              ),
           )}
         </g>
       )}
-      {!ok && (
+      {!validDevice(device) && (
         <text className={styles.noFitText} x={(bounds.left + bounds.right) / 2} y={(bounds.top + bounds.bottom) / 2} textAnchor="middle">
           No roof: the device needs a peak FLOP/s and a bandwidth above zero.
         </text>
       )}
-      {points.length === 0 && ok && (
+      {points.length === 0 && annotations && (
         <text className={styles.muted} x={(bounds.left + bounds.right) / 2} y={bounds.top + 24} textAnchor="middle">
           No operations to place.
         </text>
@@ -176,7 +171,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
             <g key={p.id} data-point={p.id} data-phase={p.phase}>
               <title>{pointText(p, i)}</title>
               {label.moved && <line className={styles.leader} x1={x} y1={y} x2={label.x < x ? label.x + 10 : label.x} y2={label.y} />}
-              <circle className={`${styles.point} ${phaseClass(p.phase)}`} cx={x} cy={y} r={4.5} />
+              <circle className={`${styles.point} ${phaseClass(p.phase)}`} cx={x} cy={y} r={POINT_RADIUS} />
               <text className={styles.pointNumber} x={label.x} y={label.y} dy="0.35em">
                 {i + 1}
               </text>

@@ -11,7 +11,7 @@ import { layoutLegend } from '@/lib/charts/legend';
 import { shareHeadline, shareRows, type SharePart, type ShareRow } from '@/lib/charts/share';
 import type { CostResult } from '@/lib/cost/model';
 import styles from './charts.module.css';
-import { AxisBottom, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
 
 export interface ShareChartProps {
   result: CostResult;
@@ -73,12 +73,7 @@ const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId
         let start = 0;
         return (
           <g key={row.id} data-row={row.id}>
-            <text className={styles.text} x={plotLeft} y={top + 13}>
-              <tspan className={styles.strong}>{row.label}</tspan>
-              <tspan className={styles.muted} dx={8}>
-                {row.total} per sample
-              </tspan>
-            </text>
+            <BarLabel x={plotLeft} y={top + 13} width={width - MARGIN.left * 2} label={row.label} detail={`${row.total} per sample`} />
             {row.parts.length === 0 && (
               <g data-mark="no-fit">
                 <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={BAR_HEIGHT} />

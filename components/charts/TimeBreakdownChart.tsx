@@ -9,10 +9,10 @@ import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3';
 import { zeroBasedDomain } from '@/lib/charts/domain';
 import { formatPercent, formatSeconds } from '@/lib/charts/format';
-import { layoutLegend, truncateText } from '@/lib/charts/legend';
+import { layoutLegend } from '@/lib/charts/legend';
 import { OPERATION_OPACITY, legendOperations, shapeTimeBars, timeHeadline, type ShapedTimeBar, type TimeBar, type TimeSegment } from '@/lib/charts/timeBreakdown';
 import styles from './charts.module.css';
-import { AxisBottom, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
 
 export interface TimeBreakdownChartProps {
   bars: TimeBar[];
@@ -90,12 +90,7 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
         const barTop = top + LABEL_HEIGHT;
         return (
           <g key={bar.id} data-bar={bar.id}>
-            <text className={styles.text} x={plotLeft} y={top + 13}>
-              <tspan className={styles.strong}>{truncateText(bar.label, (plotRight - plotLeft) * 0.45)}</tspan>
-              <tspan className={styles.muted} dx={8}>
-                {truncateText(barSummary(bar), (plotRight - plotLeft) * 0.55)}
-              </tspan>
-            </text>
+            <BarLabel x={plotLeft} y={top + 13} width={width - MARGIN.left * 2} label={bar.label} detail={barSummary(bar)} />
             {bar.fits ? (
               <>
                 {visibleSegments(bar).map((s) => (

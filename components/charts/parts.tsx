@@ -4,7 +4,7 @@
  */
 'use client';
 import { useId, type ReactNode } from 'react';
-import { SWATCH_SIZE, type LegendLayout } from '@/lib/charts/legend';
+import { CHARACTER_WIDTH, SWATCH_SIZE, estimateTextWidth, truncateText, type LegendLayout } from '@/lib/charts/legend';
 import styles from './charts.module.css';
 import { useElementWidth } from './useElementWidth';
 
@@ -67,6 +67,13 @@ interface AxisProps {
   label: string;
 }
 
+/** Text anchor that keeps a tick label at either end of an axis inside the axis span. */
+function tickAnchor(position: number, start: number, end: number): 'start' | 'middle' | 'end' {
+  if (position - start < 12) return 'start';
+  if (end - position < 12) return 'end';
+  return 'middle';
+}
+
 /** A horizontal axis at `y`, with optional grid lines up to `gridTop`. */
 export function AxisBottom({ ticks, start, end, y, label, gridTop }: AxisProps & { y: number; gridTop?: number }) {
   return (
@@ -77,7 +84,7 @@ export function AxisBottom({ ticks, start, end, y, label, gridTop }: AxisProps &
       {ticks.map((t) => (
         <g key={t.value} transform={`translate(${t.position},${y})`}>
           <line className={styles.axisLine} y2={5} />
-          <text className={styles.tickLabel} y={16} textAnchor="middle">
+          <text className={styles.tickLabel} y={16} textAnchor={tickAnchor(t.position, start, end)}>
             {t.label}
           </text>
         </g>
@@ -132,5 +139,28 @@ export function SwatchLegend({ layout, x, y }: { layout: LegendLayout<LegendEntr
         </g>
       ))}
     </g>
+  );
+}
+
+/** Bold text is wider than the estimate for regular text. */
+const BOLD_CHARACTER_WIDTH = CHARACTER_WIDTH * 1.1;
+
+/**
+ * A bar's title line: a bold label, then muted detail in the room that is left, both
+ * shortened with an ellipsis to fit `width`.
+ */
+export function BarLabel({ x, y, width, label, detail, detailClassName = styles.muted }: { x: number; y: number; width: number; label: string; detail: string; detailClassName?: string }) {
+  const shownLabel = truncateText(label, Math.max(width * 0.6, width - estimateTextWidth(detail) - 8), BOLD_CHARACTER_WIDTH);
+  const room = width - estimateTextWidth(shownLabel, BOLD_CHARACTER_WIDTH) - 8;
+  const shownDetail = room > 3 * CHARACTER_WIDTH ? truncateText(detail, room) : '';
+  return (
+    <text className={styles.text} x={x} y={y}>
+      <tspan className={styles.strong}>{shownLabel}</tspan>
+      {shownDetail && (
+        <tspan className={detailClassName} dx={8}>
+          {shownDetail}
+        </tspan>
+      )}
+    </text>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * Collision-avoiding placement of small point labels: each label starts right of its
- * point and, when it would overlap a label already placed, moves up or down by whole
- * label heights (nearest first), then tries the left side. A label that finds no free
- * spot keeps its first position rather than leaving the plot.
+ * Collision-avoiding placement of small point labels. Each label starts right of its
+ * point. When it would overlap a label already placed or an obstacle, it moves down or
+ * up by whole label heights (nearest first, down before up, since a rising roofline
+ * leaves more room below), then tries the left side. A label that finds no free spot
+ * keeps its first position rather than leaving the plot.
  */
 
 export interface LabelRequest {
@@ -22,7 +23,7 @@ export interface PlacedLabel {
   moved: boolean;
 }
 
-interface Box {
+export interface Box {
   left: number;
   right: number;
   top: number;
@@ -36,9 +37,11 @@ export interface PlacementOptions {
   bounds: { left: number; right: number; top: number; bottom: number };
   /** Largest move, in label heights, before giving up on a side. */
   maxSteps?: number;
+  /** Boxes no label may cover: the marks themselves and fixed text. */
+  obstacles?: readonly Box[];
 }
 
-function overlaps(a: Box, b: Box): boolean {
+export function boxesOverlap(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
@@ -48,8 +51,8 @@ function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
 
 /** Places one label per request, in the order given; returns positions in the same order. */
 export function placeLabels(requests: readonly LabelRequest[], options: PlacementOptions): PlacedLabel[] {
-  const { gap = 6, bounds, maxSteps = 6 } = options;
-  const placed: Box[] = [];
+  const { gap = 6, bounds, maxSteps = 6, obstacles = [] } = options;
+  const placed: Box[] = [...obstacles];
   const result: PlacedLabel[] = new Array(requests.length);
 
   // Place from top to bottom so nudges spread evenly through a cluster.
@@ -62,11 +65,11 @@ export function placeLabels(requests: readonly LabelRequest[], options: Placemen
 
     search: for (const left of sides) {
       for (let step = 0; step <= maxSteps; step++) {
-        for (const sign of step === 0 ? [0] : [-1, 1]) {
+        for (const sign of step === 0 ? [0] : [1, -1]) {
           const centre = r.y + sign * step * r.height;
           const box = { left, right: left + r.width, top: centre - r.height / 2, bottom: centre + r.height / 2 };
           if (!inside(box, bounds)) continue;
-          if (placed.some((p) => overlaps(p, box))) continue;
+          if (placed.some((p) => boxesOverlap(p, box))) continue;
           chosen = { box, moved: step > 0 };
           break search;
         }

@@ -44,8 +44,8 @@ export function layoutLegend<T>(items: readonly T[], label: (item: T) => string,
 }
 
 /** Shortens `text` to about `width` pixels, ending in an ellipsis when cut. */
-export function truncateText(text: string, width: number): string {
-  const max = Math.floor(width / CHARACTER_WIDTH);
+export function truncateText(text: string, width: number, characterWidth = CHARACTER_WIDTH): string {
+  const max = Math.floor(width / characterWidth);
   if (text.length <= max) return text;
   return max <= 1 ? '…' : `${text.slice(0, max - 1).trimEnd()}…`;
 }

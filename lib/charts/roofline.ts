@@ -3,11 +3,12 @@
  * achieved FLOP/s), the device's roof, and the scales and label positions that place
  * them. Pure functions of the data and the plot size.
  */
-import { scaleLog, type ScaleLogarithmic } from 'd3';
+import { interpolateRound, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { CostResult } from '../cost/model';
 import { decadeDomain, positiveOrNaN } from './domain';
-import { columnUnit, formatFlopsPerByte, formatFlopsPerSecond, formatSeconds } from './format';
-import { placeLabels, type PlacedLabel } from './labels';
+import { columnUnit, formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatSeconds } from './format';
+import { boxesOverlap, placeLabels, type Box, type PlacedLabel } from './labels';
+import { estimateTextWidth } from './legend';
 import type { FigureTable } from './table';
 
 export interface RooflineDevice {
@@ -93,10 +94,13 @@ export function rooflineScales(device: RooflineDevice, points: readonly Roofline
   const [y0, y1] = decadeDomain(ys);
   // One spare decade above the peak leaves room for the compute-roof label, and one
   // below the lowest value keeps the memory slope visible.
-  const x = scaleLog().domain([x0, x1]).range([bounds.left, bounds.right]);
+  // Whole pixels: Math.log10 may differ in the last bit between Node and the browser,
+  // and unrounded positions would then differ between the prerender and hydration.
+  const x = scaleLog().domain([x0, x1]).range([bounds.left, bounds.right]).interpolate(interpolateRound);
   const y = scaleLog()
     .domain([y0 / 10, y1 * (ok && y1 <= device.flopsPerSecond * 1.001 ? 10 : 1)])
-    .range([bounds.bottom, bounds.top]);
+    .range([bounds.bottom, bounds.top])
+    .interpolate(interpolateRound);
   return { x, y };
 }
 
@@ -124,8 +128,110 @@ export function pointLabelWidth(number: number): number {
   return String(number).length * 7 + 2;
 }
 
-/** Positions of the point numbers, nudged apart; in the order of `points`. */
-export function placePointLabels(points: readonly RooflinePoint[], scales: RooflineScales, bounds: PlotBounds): PlacedLabel[] {
+/** Radius of a point mark, in pixels. */
+export const POINT_RADIUS = 4.5;
+
+/** A text annotation of the roof: where it goes and the box it covers. */
+export interface RoofAnnotation {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** Rotation in degrees about (x, y); 0 for level text. */
+  angle: number;
+  box: Box;
+}
+
+export interface RoofAnnotations {
+  peak: RoofAnnotation;
+  ridge: RoofAnnotation;
+  /** Absent when the memory slope is off the plot. */
+  slope: RoofAnnotation | null;
+  ridgeFlopsPerByte: number;
+  ridgeX: number;
+  peakY: number;
+}
+
+const ANNOTATION_HEIGHT = 12;
+
+function pointBoxes(points: readonly RooflinePoint[], scales: RooflineScales): Box[] {
+  const r = POINT_RADIUS + 1;
+  return points.map((p) => {
+    const x = scales.x(p.flopsPerByte);
+    const y = scales.y(p.flopsPerSecond);
+    return { left: x - r, right: x + r, top: y - r, bottom: y + r };
+  });
+}
+
+function levelBox(x: number, baseline: number, width: number, anchor: RoofAnnotation['anchor']): Box {
+  let left = x - width / 2;
+  if (anchor === 'start') left = x;
+  if (anchor === 'end') left = x - width;
+  return { left, right: left + width, top: baseline - ANNOTATION_HEIGHT + 2, bottom: baseline + 3 };
+}
+
+/**
+ * Places the roof's three labels. The peak goes above the flat part at the right, and
+ * the ridge at the foot of its dashed line (left of it near the right edge). The
+ * bandwidth goes along the slope, rotated to match it, where it covers no point.
+ */
+export function roofAnnotations(
+  device: RooflineDevice,
+  points: readonly RooflinePoint[],
+  scales: RooflineScales,
+  bounds: PlotBounds,
+  roof: readonly [number, number][],
+): RoofAnnotations | null {
+  if (!validDevice(device) || roof.length === 0) return null;
+  const marks = pointBoxes(points, scales);
+  const ridge = ridgeFlopsPerByte(device);
+  const ridgeX = scales.x(ridge);
+  const peakY = scales.y(device.flopsPerSecond);
+
+  const peakText = `peak ${formatFlopsPerSecond(device.flopsPerSecond)}`;
+  const peakBaseline = peakY - 8;
+  const peak = { text: peakText, x: bounds.right - 4, y: peakBaseline, anchor: 'end' as const, angle: 0, box: levelBox(bounds.right - 4, peakBaseline, estimateTextWidth(peakText), 'end') };
+
+  const ridgeText = `ridge ${formatFlopsPerByte(ridge)}`;
+  const ridgeWidth = estimateTextWidth(ridgeText);
+  const onLeft = bounds.right - ridgeX < ridgeWidth + 8;
+  const ridgeLabelX = onLeft ? ridgeX - 5 : ridgeX + 5;
+  const ridgeAnchor = onLeft ? ('end' as const) : ('start' as const);
+  const ridgeLabel = { text: ridgeText, x: ridgeLabelX, y: bounds.bottom - 6, anchor: ridgeAnchor, angle: 0, box: levelBox(ridgeLabelX, bounds.bottom - 6, ridgeWidth, ridgeAnchor) };
+
+  let slope: RoofAnnotation | null = null;
+  if (roof.length > 2) {
+    const x0 = scales.x(roof[0][0]);
+    const y0 = scales.y(roof[0][1]);
+    const radians = Math.atan2(peakY - y0, ridgeX - x0);
+    // Rounded to a tenth of a degree so the prerender and the browser print the same angle.
+    const angle = Math.round((radians * 1800) / Math.PI) / 10;
+    const text = `memory ${formatBytesPerSecond(device.bytesPerSecond)}`;
+    const width = estimateTextWidth(text);
+    const halfWidth = (width / 2) * Math.abs(Math.cos(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.sin(radians));
+    const halfHeight = (width / 2) * Math.abs(Math.sin(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.cos(radians));
+    const at = (fraction: number): RoofAnnotation => {
+      const x = Math.round(x0 + fraction * (ridgeX - x0));
+      const y = Math.round(y0 + fraction * (peakY - y0));
+      // The text sits 7 px above the line, measured at right angles to it.
+      const cx = x + 7 * Math.sin(radians);
+      const cy = y - 7 * Math.cos(radians);
+      return { text, x, y, anchor: 'middle', angle, box: { left: cx - halfWidth, right: cx + halfWidth, top: cy - halfHeight, bottom: cy + halfHeight } };
+    };
+    // Along the slope, the first spot whose box covers no point, middle first.
+    const candidates = [0.5, 0.35, 0.65, 0.2, 0.8].map(at);
+    slope = candidates.find((c) => !marks.some((m) => boxesOverlap(c.box, m))) ?? candidates[0];
+  }
+  return { peak, ridge: ridgeLabel, slope, ridgeFlopsPerByte: ridge, ridgeX, peakY };
+}
+
+/**
+ * Positions of the point numbers, in the order of `points`, nudged apart and clear of
+ * every point mark and of the roof's labels.
+ */
+export function placePointLabels(points: readonly RooflinePoint[], scales: RooflineScales, bounds: PlotBounds, annotations: RoofAnnotations | null): PlacedLabel[] {
+  const marks = pointBoxes(points, scales);
+  const fixed = annotations ? [annotations.peak.box, annotations.ridge.box, ...(annotations.slope ? [annotations.slope.box] : [])] : [];
   return placeLabels(
     points.map((p, i) => ({
       x: scales.x(p.flopsPerByte),
@@ -133,7 +239,7 @@ export function placePointLabels(points: readonly RooflinePoint[], scales: Roofl
       width: pointLabelWidth(i + 1),
       height: POINT_LABEL_HEIGHT,
     })),
-    { bounds },
+    { bounds, obstacles: [...marks, ...fixed] },
   );
 }
 

@@ -3,7 +3,7 @@ import { decadeDomain, decadeTicks, positiveOrNaN, zeroBasedDomain } from '@/lib
 import { placeLabels } from '@/lib/charts/labels';
 import { layoutLegend, truncateText } from '@/lib/charts/legend';
 import { memoryData, memoryTable } from '@/lib/charts/memory';
-import { roofPolyline, rooflineDevice, rooflinePoints, rooflineScales, rooflineTable } from '@/lib/charts/roofline';
+import { roofAnnotations, roofPolyline, rooflineDevice, rooflinePoints, rooflineScales, rooflineTable } from '@/lib/charts/roofline';
 import { shareRows, shareTable } from '@/lib/charts/share';
 import { OPERATION_OPACITY, shapeTimeBar, timeTable, vanillaFidConfig } from '@/lib/charts/timeBreakdown';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
@@ -57,6 +57,13 @@ describe('placeLabels', () => {
     expect(placed.filter((p) => p.moved)).toHaveLength(2);
   });
 
+  it('steps around an obstacle', () => {
+    const obstacle = { left: 100, right: 140, top: 90, bottom: 110 };
+    const [label] = placeLabels([{ x: 100, y: 100, width: 10, height: 12 }], { bounds, obstacles: [obstacle] });
+    expect(label.moved).toBe(true);
+    expect(label.y - 6 >= 110 || label.y + 6 <= 90).toBe(true);
+  });
+
   it('flips to the left at the right edge', () => {
     const [label] = placeLabels([{ x: 615, y: 100, width: 14, height: 12 }], { bounds });
     expect(label.x + 14).toBeLessThanOrEqual(615);
@@ -95,6 +102,38 @@ describe('rooflinePoints', () => {
     expect(roof[1][0]).toBeCloseTo(fid.device.ridgeFlopsPerByte);
     expect(roof[1][1]).toBe(fid.device.flopsPerSecond);
     expect(roof[0][1]).toBeCloseTo(roof[0][0] * fid.device.bytesPerSecond);
+  });
+
+  it('maps to whole pixels', () => {
+    const scales = rooflineScales(rooflineDevice(fid), rooflinePoints(fid), bounds);
+    for (const p of rooflinePoints(fid)) {
+      expect(Number.isInteger(scales.x(p.flopsPerByte))).toBe(true);
+      expect(Number.isInteger(scales.y(p.flopsPerSecond))).toBe(true);
+    }
+  });
+
+  it('keeps the slope label off the points', () => {
+    const device = rooflineDevice(fid);
+    const points = rooflinePoints(fid);
+    const scales = rooflineScales(device, points, bounds);
+    const slope = roofAnnotations(device, points, scales, bounds, roofPolyline(device, scales))!.slope!;
+    expect(slope.text).toBe('memory 1.2 TB/s');
+    for (const p of points) {
+      const x = scales.x(p.flopsPerByte);
+      const y = scales.y(p.flopsPerSecond);
+      const inside = x > slope.box.left && x < slope.box.right && y > slope.box.top && y < slope.box.bottom;
+      expect(inside, p.label).toBe(false);
+    }
+  });
+
+  it('moves the ridge label left near the edge', () => {
+    const device = { label: 'Edge', flopsPerSecond: 1e15, bytesPerSecond: 1e12 };
+    const points = [{ id: 'p', label: 'low', flopsPerByte: 10, flopsPerSecond: 1e13, phase: 'decoder' }];
+    const scales = rooflineScales(device, points, bounds);
+    const ridge = roofAnnotations(device, points, scales, bounds, roofPolyline(device, scales))!.ridge;
+    expect(scales.x(1000)).toBe(bounds.right);
+    expect(ridge.anchor).toBe('end');
+    expect(ridge.box.right).toBeLessThanOrEqual(bounds.right);
   });
 
   it('tabulates each point in the same order', () => {
