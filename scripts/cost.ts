@@ -21,6 +21,7 @@ import { sizeLabel, type StackDims } from '../lib/config/models';
 import { CONFIG_FIELDS, type Field } from '../lib/config/schema';
 import { configQuery, parseConfig, type Notice } from '../lib/config/url';
 import { evaluate, type CostResult } from '../lib/cost';
+import { crossCacheBytes, selfCacheBytes } from '../lib/cost/memory';
 import {
   formatBytes,
   formatFlops,
@@ -54,7 +55,15 @@ interface CostReport {
   seconds: { encoder: number | null; decoder: number | null; total: number | null };
   decoderShare: number | null;
   batch: CostResult['batch'];
-  memory: CostResult['memory'] & { bytesAtEffectiveBatch: number };
+  /**
+   * The model's estimate (its per-sample terms are those of the peak phase), the full
+   * key/value caches of one sample, and the total at the effective batch.
+   */
+  memory: CostResult['memory'] & {
+    crossAttentionCacheBytes: number;
+    selfAttentionCacheBytes: number;
+    bytesAtEffectiveBatch: number;
+  };
   device: CostResult['device'];
   crossAttentionLayers: number[];
   operations: {
@@ -104,6 +113,8 @@ function buildReport(query: string, prefix = ''): CostReport {
     batch: result.batch,
     memory: {
       ...result.memory,
+      crossAttentionCacheBytes: crossCacheBytes(result.shape),
+      selfAttentionCacheBytes: selfCacheBytes(result.shape),
       bytesAtEffectiveBatch: result.memory.weightBytes + result.batch.effective * result.memory.bytesPerSample,
     },
     device: result.device,
@@ -228,12 +239,12 @@ function renderReport(report: CostReport): string {
   );
 
   parts.push(
-    section(`Memory (per-sample terms at the peak, which is during ${PEAK_PHASE_NAMES[memory.peakPhase]})`, [
+    section('Memory', [
       ['weights', formatBytes(memory.weightBytes)],
-      ['cross-attention cache', formatBytes(memory.crossCacheBytesPerSample), 'per sample'],
-      ['self-attention cache', formatBytes(memory.selfCacheBytesPerSample), 'per sample'],
-      ['activations', formatBytes(memory.activationBytesPerSample), 'per sample'],
-      ['total at effective batch', formatBytes(memory.bytesAtEffectiveBatch), fits ? '' : `${notFit}; shown at batch 1`],
+      ['cross-attention cache', formatBytes(memory.crossAttentionCacheBytes), 'per sample, keys and values of every cross-attention layer'],
+      ['self-attention cache', formatBytes(memory.selfAttentionCacheBytes), 'per sample, after the last step'],
+      ['peak per sample', formatBytes(memory.bytesPerSample), `during ${PEAK_PHASE_NAMES[memory.peakPhase]}`],
+      ['total at effective batch', formatBytes(memory.bytesAtEffectiveBatch), fits ? 'weights + batch × peak' : `${notFit}; shown at batch 1`],
       ['capacity', formatBytes(memory.capacityBytes)],
     ]),
   );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_FIELDS } from '@/lib/config/schema';
 import { parseConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
+import { crossCacheBytes } from '@/lib/cost/memory';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,6 +49,8 @@ describe('cost command line', () => {
     expect(report.batch.requested).toBe(64);
     expect(report.batch.effective).toBe(expected.batch.effective);
     expect(report.operations).toHaveLength(expected.operations.length);
+    expect(report.memory.crossAttentionCacheBytes).toBe(crossCacheBytes(expected.shape));
+    expect(report.memory.bytesAtEffectiveBatch).toBe(expected.memory.weightBytes + expected.batch.effective * expected.memory.bytesPerSample);
   });
 
   it('counts the key/value projection in the decoder FLOPs', () => {
