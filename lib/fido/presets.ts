@@ -55,7 +55,7 @@ export interface TinyLimit {
 /** Largest dimensions the live page accepts, each with the reason for the bound. */
 export const TINY_LIMITS = {
   dModel: { max: 256, reason: 'twice the presets\' width; weights grow with d², and the model has to run in seconds in a browser' },
-  dFf: { max: 1024, reason: '4·d_model at the largest width, wider than T5.1.1\'s ratios of 2 to 2.7' },
+  dFf: { max: 1024, reason: '4·d_model at the largest width, wider than T5.1.1\'s d_ff/d_model of 2 to 2.75' },
   heads: { max: 8, reason: 'with d_kv at most 64 the attention width stays at most 512, twice the largest d_model' },
   dKv: { max: 64, reason: 'the d_kv of every T5.1.1 size' },
   layers: { max: 8, reason: 'the depth of T5.1.1 Small; deeper stacks only lengthen the run' },
