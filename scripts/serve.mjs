@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 
 const port = Number(process.argv[2] ?? 3000);
 const root = join(fileURLToPath(new URL('..', import.meta.url)), process.argv[3] ?? 'out', '/');
@@ -52,7 +53,17 @@ createServer((request, response) => {
     else response.end('Not found');
     return;
   }
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  const type = types[extname(file)] ?? 'application/octet-stream';
+  const headers = { 'content-type': type };
+  // Like a production host: hashed build files are cached for good, and text is gzipped.
+  if ((request.url ?? '').startsWith('/_next/static/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
+  const compressible = /^(text\/|application\/json|image\/svg)/.test(type);
+  if (compressible && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    response.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    createReadStream(file).pipe(createGzip()).pipe(response);
+    return;
+  }
+  response.writeHead(200, headers);
   createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}/`);

@@ -198,7 +198,7 @@ describe('LectureMode', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Open this on your device' });
     const expected = `${window.location.origin}/?enc=large&dec=xxl#decoder-cost`;
-    expect(within(dialog).getByRole('img', { name: `QR code of ${expected}` })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('img', { name: `QR code of ${expected}` })).toBeInTheDocument();
     expect(within(dialog).getByRole('link', { name: expected })).toHaveAttribute('href', expected);
 
     await user.keyboard('{ArrowRight}');
