@@ -9,6 +9,7 @@ import type { Config } from '@/lib/config/config';
 import type { StackDims } from '@/lib/config/models';
 import { TINY_LIMITS } from '@/lib/fido/presets';
 import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '@/lib/fido/protocol';
+import { MAX_REPEATS, type LiveExtras } from './urlExtras';
 import styles from './live.module.css';
 
 interface SliderSpec {
@@ -114,11 +115,11 @@ function KvHeadsSelect({ config, onChange }: { config: Config; onChange: (c: Con
 export interface ControlsProps {
   config: Config;
   onChange: (config: Config) => void;
-  backend: BackendChoice;
-  onBackendChange: (backend: BackendChoice) => void;
+  extras: LiveExtras;
+  onExtrasChange: (extras: LiveExtras) => void;
 }
 
-export function Controls({ config, onChange, backend, onBackendChange }: ControlsProps) {
+export function Controls({ config, onChange, extras, onExtrasChange }: ControlsProps) {
   const backendId = useId();
   const decoderLayers = config.decoderCustom.layers;
   return (
@@ -181,13 +182,13 @@ export function Controls({ config, onChange, backend, onBackendChange }: Control
         <KvHeadsSelect config={config} onChange={onChange} />
       </fieldset>
       <fieldset>
-        <legend>Backend</legend>
+        <legend>Measurement</legend>
         <div className={styles.control}>
           <label htmlFor={backendId}>TensorFlow.js backend</label>
           <output htmlFor={backendId} className={styles.value}>
-            {backend}
+            {extras.backend}
           </output>
-          <select id={backendId} value={backend} onChange={(event) => onBackendChange(event.target.value as BackendChoice)}>
+          <select id={backendId} value={extras.backend} onChange={(event) => onExtrasChange({ ...extras, backend: event.target.value as BackendChoice })}>
             {BACKEND_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {choice === 'auto' ? 'auto (fastest that works)' : `${choice}: ${BACKEND_LABELS[choice]}`}
@@ -195,6 +196,16 @@ export function Controls({ config, onChange, backend, onBackendChange }: Control
             ))}
           </select>
         </div>
+        <Slider
+          label="Timed runs per model"
+          unit={['run', 'runs']}
+          min={1}
+          max={MAX_REPEATS}
+          step={1}
+          value={extras.repeats}
+          describe={(value) => `${value} run${value === 1 ? '' : 's'} + 1 warm-up`}
+          onChange={(value) => onExtrasChange({ ...extras, repeats: value })}
+        />
       </fieldset>
     </div>
   );

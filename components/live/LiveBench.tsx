@@ -34,9 +34,8 @@ export interface LiveBenchProps {
   workerFactory?: WorkerFactory;
 }
 
-/** One warm-up pass compiles kernels; five timed passes give the medians. */
+/** One warm-up pass compiles kernels and fills caches; it is never timed. */
 const WARMUPS = 1;
-const REPEATS = 5;
 
 function deviceMemoryBytes(): number | undefined {
   // navigator.deviceMemory (Chromium only) is in GB, rounded down and capped at 8.
@@ -63,7 +62,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
     if (clamped.notices.length > 0) setConfig(clamped.config);
   }, [ready, extras.ready, url.notices, clamped, extras.notices, setConfig]);
 
-  const settings: RunSettings = useMemo(() => ({ seed: extras.extras.seed, warmups: WARMUPS, repeats: REPEATS }), [extras.extras.seed]);
+  const { seed, repeats } = extras.extras;
+  const settings: RunSettings = useMemo(() => ({ seed, warmups: WARMUPS, repeats }), [seed, repeats]);
   const bench = useLiveBench(workerFactory, extras.extras.backend, config, settings);
   const { state } = bench;
   const busy = isBusy(state.activity);
@@ -131,7 +131,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
       <p className={styles.lead}>
         A tiny encoder-decoder with FiD&apos;s fusion, and FiDO&apos;s layer-sparse cross-attention and multi-query attention,
         runs here in a Web Worker with TensorFlow.js. <strong>Its weights are random (drawn from the seed), so the generated
-        text is meaningless: only the timings matter.</strong> Each time is the median of {REPEATS} timed runs after{' '}
+        text is meaningless: only the timings matter.</strong> Each time is the median of {repeats} timed run{repeats === 1 ? '' : 's'} after{' '}
         {WARMUPS} warm-up run, with the result read back inside the timed region, and is labelled with the backend that ran it.
       </p>
 
@@ -165,10 +165,10 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         {embedded ? (
           <details>
             <summary>All settings</summary>
-            <Controls config={config} onChange={update} backend={extras.extras.backend} onBackendChange={(backend) => extras.setExtras({ ...extras.extras, backend })} />
+            <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} />
           </details>
         ) : (
-          <Controls config={config} onChange={update} backend={extras.extras.backend} onBackendChange={(backend) => extras.setExtras({ ...extras.extras, backend })} />
+          <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} />
         )}
         {same && (
           <p className={styles.note}>

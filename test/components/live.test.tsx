@@ -116,6 +116,7 @@ describe('LiveBench', () => {
     expect(screen.getByRole('slider', { name: 'FiD-Light first-k' })).toHaveAttribute('aria-valuetext', 'off (all vectors)');
     expect(screen.getByRole('combobox', { name: 'Decoder key/value heads g' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'TensorFlow.js backend' })).toHaveValue('auto');
+    expect(screen.getByRole('slider', { name: 'Timed runs per model' })).toHaveAttribute('aria-valuetext', '5 runs + 1 warm-up');
     await waitForActivity('finished');
   });
 
@@ -159,7 +160,7 @@ describe('LiveBench', () => {
   });
 
   it('streams tokens and step times of a race', async () => {
-    const workers = setup('?ttokens=3&k=2&kv=1');
+    const workers = setup('?ttokens=3&k=2&kv=1&repeats=3&seed=42');
     await waitForActivity('finished');
     fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
     await waitForActivity('running');
@@ -167,6 +168,7 @@ describe('LiveBench', () => {
     await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fid' }));
     expect(worker.pendingRun().config.crossAttentionPeriod).toBe(1);
     expect(worker.pendingRun().config.kvHeads).toBe(0);
+    expect(worker.pendingRun()).toMatchObject({ repeats: 3, warmups: 1, seed: 42 });
 
     worker.step(0, 0.004, ' tide');
     const fidTokens = screen.getByTestId('tokens-fid');
