@@ -2,7 +2,7 @@
  * Latency from a key press on a playground slider to the first frame painted with the
  * updated charts, measured inside headless Chromium.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
 import { formatMilliseconds, markdownTable, median, percentile, verdict } from './report';
 import type { BenchContext, BenchResult } from './types';
@@ -147,6 +147,12 @@ async function moveOnce(page: Page, direction: { key: 'ArrowRight' | 'ArrowLeft'
   return sample;
 }
 
+/** Chromium's main-thread counters, in seconds: TaskDuration, ScriptDuration, LayoutDuration… */
+async function mainThreadMetrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return new Map(metrics.map(({ name, value }) => [name, value]));
+}
+
 function row(label: string, values: number[]): string[] {
   const seconds = values.map((ms) => ms / 1000);
   return [label, formatMilliseconds(median(seconds)), formatMilliseconds(percentile(seconds, 95)), formatMilliseconds(Math.max(...seconds))];
@@ -156,6 +162,9 @@ export default async function run({ baseUrl }: BenchContext): Promise<BenchResul
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    // Thread ticks make the task durations CPU time of the renderer's main thread.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     const url = `${baseUrl}/playground/`;
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     const slider = page.getByRole('slider', { name: SLIDER_LABEL, exact: true }).first();
@@ -182,11 +191,15 @@ export default async function run({ baseUrl }: BenchContext): Promise<BenchResul
     for (let i = 0; i < WARMUP_MOVES; i++) await moveOnce(page, direction);
     const samples: Sample[] = [];
     let missing = 0;
+    const before = await mainThreadMetrics(cdp);
     for (let i = 0; i < TIMED_MOVES; i++) {
       const sample = await moveOnce(page, direction);
       if (sample) samples.push(sample);
       else missing++;
     }
+    const after = await mainThreadMetrics(cdp);
+    const perMove = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) / TIMED_MOVES;
+    const taskSeconds = perMove('TaskDuration') - perMove('DevToolsCommandDuration');
     if (samples.length < TIMED_MOVES / 2) {
       throw new Error(`only ${samples.length} of ${TIMED_MOVES} slider moves changed the ${watching} within ${SAMPLE_TIMEOUT_MS} ms`);
     }
@@ -218,6 +231,22 @@ export default async function run({ baseUrl }: BenchContext): Promise<BenchResul
       `Target: 95th percentile from key press to painted <= ${formatMilliseconds(TARGET_SECONDS)}: ` +
         `${formatMilliseconds(p95Seconds)}, ${verdict(p95Seconds, TARGET_SECONDS, formatMilliseconds)}` +
         ` (${samples.length} moves measured${missing ? `, ${missing} without a change in time` : ''}).`,
+      '',
+      'Main-thread CPU time per move (Chromium `Performance.getMetrics` in thread ticks, over the',
+      `${TIMED_MOVES} timed moves and the pauses after them, DevTools commands excluded). Unlike the`,
+      'latency above, it leaves out time the thread waited for a core, so it shows the work a move',
+      'costs on a busy machine:',
+      '',
+      markdownTable(
+        ['main-thread work per move', 'CPU time'],
+        [
+          ['all tasks', formatMilliseconds(taskSeconds)],
+          ['script', formatMilliseconds(perMove('ScriptDuration'))],
+          ['style recalculation', formatMilliseconds(perMove('RecalcStyleDuration'))],
+          ['layout', formatMilliseconds(perMove('LayoutDuration'))],
+        ],
+      ),
+      '',
       `Cross-check with the Event Timing API: ${eventDurations.length} keydown events lasted 16 ms or more` +
         (eventDurations.length ? ` (longest ${Math.max(...eventDurations)} ms, as Chromium rounds them to 8 ms).` : '.'),
     ].join('\n');
