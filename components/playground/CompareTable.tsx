@@ -21,33 +21,35 @@ export const COMPARE_ROWS: Row[] = [
 /** B against A for each headline figure, with the ratio B/A. */
 export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostResult; nameA: string; nameB: string }) {
   return (
-    <table className={styles.table} data-testid="compare-table">
-      <caption>
-        Configuration B ({nameB}) against A ({nameA})
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Figure</th>
-          <th scope="col">A</th>
-          <th scope="col">B</th>
-          <th scope="col">B/A</th>
-        </tr>
-      </thead>
-      <tbody>
-        {COMPARE_ROWS.map((row) => {
-          const valueA = row.value(a);
-          const valueB = row.value(b);
-          const ratio = valueA !== null && valueB !== null && valueA > 0 ? valueB / valueA : null;
-          return (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.format(valueA)}</td>
-              <td>{row.format(valueB)}</td>
-              <td>{formatRatio(ratio)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className={styles.tableWrap}>
+      <table className={styles.table} data-testid="compare-table">
+        <caption>
+          Configuration B ({nameB}) against A ({nameA})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">A</th>
+            <th scope="col">B</th>
+            <th scope="col">B/A</th>
+          </tr>
+        </thead>
+        <tbody>
+          {COMPARE_ROWS.map((row) => {
+            const valueA = row.value(a);
+            const valueB = row.value(b);
+            const ratio = valueA !== null && valueB !== null && valueA > 0 ? valueB / valueA : null;
+            return (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.format(valueA)}</td>
+                <td>{row.format(valueB)}</td>
+                <td>{formatRatio(ratio)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -88,29 +88,31 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
         <Figure label="Memory per sample" value={formatBytes(result.memory.bytesPerSample)} detail={`weights ${formatBytes(result.memory.weightBytes)}`} />
       </dl>
 
-      <table className={styles.table}>
-        <caption>Against references at the same workload, precision and accelerator</caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Time per sample</th>
-            <th scope="col">Decoder time</th>
-            <th scope="col">Time vs FiD-Base</th>
-          </tr>
-        </thead>
-        <tbody>
-          {references.map(({ label, note, result: r }) => (
-            <tr key={note}>
-              <th scope="row">
-                {label} <span className={styles.rowNote}>({note})</span>
-              </th>
-              <td>{formatSeconds(timeOf(r))}</td>
-              <td>{formatSeconds(r.seconds?.decoder ?? null)}</td>
-              <td>{formatRatio(ratioOf(timeOf(r), timeOf(fidBase)))}</td>
+      <div className={styles.tableWrap}>
+        <table className={styles.table}>
+          <caption>Against references at the same workload, precision and accelerator</caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Time per sample</th>
+              <th scope="col">Decoder</th>
+              <th scope="col">vs FiD-Base</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {references.map(({ label, note, result: r }) => (
+              <tr key={note}>
+                <th scope="row">
+                  {label} <span className={styles.rowNote}>({note})</span>
+                </th>
+                <td>{formatSeconds(timeOf(r))}</td>
+                <td>{formatSeconds(r.seconds?.decoder ?? null)}</td>
+                <td>{formatRatio(ratioOf(timeOf(r), timeOf(fidBase)))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -17,9 +17,9 @@ const SIZE_OPTIONS: SelectOption<SizeName>[] = SIZE_NAMES.map((size) => ({
 const DIM_FIELDS: { dim: keyof StackDims; label: string }[] = [
   { dim: 'dModel', label: 'd_model (model width)' },
   { dim: 'dFf', label: 'd_ff (MLP hidden width)' },
-  { dim: 'heads', label: 'Query heads' },
+  { dim: 'heads', label: 'query heads' },
   { dim: 'dKv', label: 'd_kv (width of one head)' },
-  { dim: 'layers', label: 'Layers' },
+  { dim: 'layers', label: 'layers' },
 ];
 
 /** 2 -> "2nd", 11 -> "11th", 23 -> "23rd". */

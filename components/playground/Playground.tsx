@@ -50,8 +50,9 @@ export function Playground() {
     [flush, setCompare, setConfigB, configA],
   );
 
+  const ready = a.ready && b.ready;
   return (
-    <div className={styles.playground} data-ready={a.ready && b.ready ? 'true' : 'false'}>
+    <div className={styles.playground} data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
       <div className={styles.toolbar}>
         <ToggleField label="Compare with another configuration" checked={compare} onChange={toggleCompare} />
         <CopyLinkButton flush={flush} />

@@ -6,6 +6,9 @@ import { DEFAULT_CONFIG } from '@/lib/config/config';
 import { presetById, withModel } from '@/lib/config/presets';
 import { evaluate } from '@/lib/cost';
 
+/** Patience for asynchronous updates: a full render with every chart is slow on a busy machine. */
+const SLOW = { timeout: 5000 };
+
 function open(query: string) {
   window.history.replaceState(null, '', `/playground/${query}`);
   render(<Playground />);
@@ -48,7 +51,7 @@ describe('Playground', () => {
     expect(screen.getByRole('heading', { name: 'Estimate: FiD-Base + LSA K=6' })).toBeInTheDocument();
     expect(figure('Time per sample')).not.toBe(before);
     expect(controls().getByText(/Cross-attention in 2 of 12 decoder layers: 5, 11/)).toBeInTheDocument();
-    await waitFor(() => expect(window.location.search).toBe('?k=6'));
+    await waitFor(() => expect(window.location.search).toBe('?k=6'), SLOW);
   });
 
   it('redraws every chart as a control moves', () => {
@@ -120,7 +123,7 @@ describe('Playground', () => {
     open('');
     fireEvent.change(controls().getByRole('spinbutton', { name: /Target tokens, exact value/ }), { target: { value: '48' } });
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
-    await screen.findByText('Link copied');
+    await screen.findByText('Link copied', undefined, SLOW);
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/playground/?ttokens=48`);
   });
 
@@ -128,7 +131,7 @@ describe('Playground', () => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     open('?passages=100');
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
-    const field = await screen.findByRole('textbox', { name: 'Link to this configuration' });
+    const field = await screen.findByRole('textbox', { name: 'Link to this configuration' }, SLOW);
     expect(field).toHaveValue(`${window.location.origin}/playground/?passages=100`);
     expect(field).toHaveAttribute('readonly');
   });
@@ -138,7 +141,7 @@ describe('Playground', () => {
     expect(controls().queryByRole('spinbutton', { name: 'Decoder d_model (model width)' })).not.toBeInTheDocument();
     fireEvent.change(controls().getByRole('combobox', { name: 'Decoder size' }), { target: { value: 'custom' } });
     expect(controls().getByRole('spinbutton', { name: 'Decoder d_model (model width)' })).toHaveValue(1024);
-    expect(controls().getByRole('spinbutton', { name: 'Decoder Layers' })).toHaveValue(24);
+    expect(controls().getByRole('spinbutton', { name: 'Decoder layers' })).toHaveValue(24);
   });
 
   it('says plainly when not even batch 1 fits', () => {
@@ -175,7 +178,7 @@ describe('Playground comparison', () => {
     open('?batch=16');
     fireEvent.click(screen.getByRole('switch', { name: 'Compare with another configuration' }));
     expect(screen.getByRole('group', { name: 'Configuration B' })).toBeInTheDocument();
-    await waitFor(() => expect(window.location.search).toBe('?batch=16&cmp=1&b.batch=16'));
+    await waitFor(() => expect(window.location.search).toBe('?batch=16&cmp=1&b.batch=16'), SLOW);
     const table = within(screen.getByTestId('compare-table'));
     expect(table.getByRole('row', { name: /Time per sample/ })).toHaveTextContent(/ms1x$/);
   });
@@ -199,7 +202,7 @@ describe('Playground comparison', () => {
   it('changes B without touching A', async () => {
     open('?cmp=1');
     fireEvent.change(controls('Configuration B').getByRole('spinbutton', { name: /Batch size, exact value/ }), { target: { value: '4' } });
-    await waitFor(() => expect(window.location.search).toBe('?cmp=1&b.batch=4'));
+    await waitFor(() => expect(window.location.search).toBe('?cmp=1&b.batch=4'), SLOW);
     expect(figure('Effective batch')).toBe('64');
     const row = within(screen.getByTestId('compare-table')).getByRole('row', { name: /^Effective batch/ });
     expect(row).toHaveTextContent('0.0625x');
