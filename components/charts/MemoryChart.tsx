@@ -107,6 +107,7 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
               detail={barSummary(bar, data.capacityBytes)}
               detailClassName={bar.fits ? styles.muted : styles.noFitText}
             />
+            <rect className={styles.barBackground} x={x(0)} width={Math.max(0, end - x(0))} y={barTop} height={BAR_HEIGHT} />
             {bar.segments
               .filter((s) => s.bytes > 0)
               .map((s) => (

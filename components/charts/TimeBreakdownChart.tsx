@@ -93,6 +93,7 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
             <BarLabel x={plotLeft} y={top + 13} width={width - MARGIN.left * 2} label={bar.label} detail={barSummary(bar)} />
             {bar.fits ? (
               <>
+                <rect className={styles.barBackground} x={x(0)} width={Math.max(0, x(bar.totalSeconds) - x(0))} y={barTop} height={BAR_HEIGHT} />
                 {visibleSegments(bar).map((s) => (
                   <rect
                     key={s.name}

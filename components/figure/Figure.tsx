@@ -29,6 +29,9 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
   const headingId = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
+  // The table is built only while open: figures redraw on every slider step, and a
+  // closed table of a few hundred cells would cost most of that frame.
+  const [tableOpen, setTableOpen] = useState(false);
   const Heading = `h${headingLevel}` as const;
 
   async function save(kind: ExportKind) {
@@ -50,8 +53,6 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
     }
   }
 
-  const numeric = table.columns.map((_, column) => table.rows.length > 0 && table.rows.every((row) => typeof row[column] === 'number' || row[column] === ''));
-
   return (
     <div id={id} className={styles.block}>
       <figure className={styles.figure} aria-labelledby={headingId}>
@@ -62,33 +63,9 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
         {caption && <figcaption className={styles.caption}>{caption}</figcaption>}
       </figure>
       <div className={styles.tools}>
-        <details className={styles.details}>
+        <details className={styles.details} onToggle={(event) => setTableOpen(event.currentTarget.open)}>
           <summary>Show the numbers</summary>
-          <div className={styles.tableWrap}>
-            <table className={styles.table}>
-              <caption className="visually-hidden">{title}: the numbers behind the chart</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((column, i) => (
-                    <th key={i} scope="col" className={numeric[i] ? styles.number : undefined}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, c) => (
-                      <td key={c} className={typeof cell === 'number' ? styles.number : undefined}>
-                        {displayCell(cell)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {tableOpen && <FigureTableView title={title} table={table} />}
         </details>
         <div className={styles.buttons} role="group" aria-label={`Save ${title}`}>
           <button type="button" className={styles.button} onClick={() => save('svg')} aria-label={`Save ${title} as SVG`}>
@@ -105,6 +82,38 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
           {status}
         </p>
       </div>
+    </div>
+  );
+}
+
+/** The numbers behind a figure as an HTML table; numeric columns align right. */
+function FigureTableView({ title, table }: { title: string; table: FigureTable }) {
+  const numeric = table.columns.map((_, column) => table.rows.length > 0 && table.rows.every((row) => typeof row[column] === 'number' || row[column] === ''));
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.table}>
+        <caption className="visually-hidden">{title}: the numbers behind the chart</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column, i) => (
+              <th key={i} scope="col" className={numeric[i] ? styles.number : undefined}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <td key={c} className={typeof cell === 'number' ? styles.number : undefined}>
+                  {displayCell(cell)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -12,10 +12,14 @@ import type { FigureTable, TableCell } from './table';
 
 const CSV_NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One CSV field: numbers at full precision (non-finite ones empty), text quoted when needed. */
+/**
+ * Formats one CSV field: numbers to 12 significant digits, which drops binary rounding
+ * noise such as 0.6553604999999999 (non-finite numbers become empty), and text quoted
+ * when needed.
+ */
 export function csvField(cell: TableCell | null | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(Number(cell.toPrecision(12))) : '';
   return CSV_NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The table behind a figure: its text alternative on the page and its CSV export.
- * Numeric cells are in the unit their column header names, at full precision; the
+ * Numeric cells are in the unit their column header names, unrounded; the
  * page shows them rounded to three significant digits.
  */
 import { formatNumber } from './format';

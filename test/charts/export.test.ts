@@ -4,7 +4,9 @@ import { csvField, encodeCsv, escapeXml, exportFilename, PERMALINK_LINE_HEIGHT, 
 describe('csvField', () => {
   it('leaves plain text and numbers bare', () => {
     expect(csvField('Encoder MLP')).toBe('Encoder MLP');
-    expect(csvField(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(csvField(0.1 + 0.2)).toBe('0.3');
+    expect(csvField(2.1084384907636364)).toBe('2.10843849076');
+    expect(csvField(1e-20)).toBe('1e-20');
     expect(csvField(-3)).toBe('-3');
   });
 

@@ -45,9 +45,12 @@ describe('Figure', () => {
     expect(figure).toHaveTextContent('The encoder does the FLOPs; the decoder takes the time.');
   });
 
-  it('lists the chart numbers in its table', () => {
+  it('lists the chart numbers in its table', async () => {
     renderShareFigure();
-    const table = screen.getByRole('table', { name: /FLOPs against time: the numbers/ });
+    expect(screen.queryByRole('table')).toBeNull();
+    fireEvent.click(screen.getByText('Show the numbers'));
+    const table = await screen.findByRole('table', { name: /FLOPs against time: the numbers/ });
+    expect(table).toBeVisible();
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
     const encoderFlops = ((100 * result.flops.encoder) / result.flops.total).toFixed(1);
