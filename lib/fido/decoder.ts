@@ -36,8 +36,8 @@ export interface DecoderOutput {
 /** Bias [1, 1, 1, P·n_x] masking the padding among the first n_x tokens of each row of ids [P, n_p]. */
 export function crossAttentionBias(tf: Tf, ids: Tensor2D, keptPerPassage: number): Tensor4D {
   const [passages] = ids.shape;
-  const kept = tf.slice(ids, [0, 0], [passages, keptPerPassage]); // [P, n_x]
-  const isPadding = tf.cast(tf.equal(kept, 0), 'float32');
+  const firstIds = tf.slice(ids, [0, 0], [passages, keptPerPassage]); // [P, n_x]
+  const isPadding = tf.cast(tf.equal(firstIds, 0), 'float32');
   return tf.reshape(tf.mul(isPadding, MASKED_SCORE), [1, 1, 1, passages * keptPerPassage]) as Tensor4D;
 }
 

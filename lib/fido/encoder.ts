@@ -47,6 +47,6 @@ export function runEncoder(
 
   if (keptPerPassage === tokens) return x;
   const rows = tf.reshape(x, [passages, tokens, d]) as Tensor3D;
-  const kept = tf.slice(rows, [0, 0, 0], [passages, keptPerPassage, d]); // [P, n_x, d]
-  return tf.reshape(kept, [passages * keptPerPassage, d]) as Tensor2D;
+  const firstVectors = tf.slice(rows, [0, 0, 0], [passages, keptPerPassage, d]); // [P, n_x, d]
+  return tf.reshape(firstVectors, [passages * keptPerPassage, d]) as Tensor2D;
 }

@@ -71,9 +71,9 @@ export function encodeInput(
 
   for (let row = 0; row < rows; row++) {
     const tokens = tokenize(formatPassage(question, passages[row % passages.length]), config.vocabSize);
-    const kept = tokens.slice(0, Math.max(passageTokens - 1, 0));
-    kept.push(EOS_ID);
-    ids.set(kept.slice(0, passageTokens), row * passageTokens);
+    const truncated = tokens.slice(0, Math.max(passageTokens - 1, 0));
+    truncated.push(EOS_ID);
+    ids.set(truncated.slice(0, passageTokens), row * passageTokens);
   }
   return ids;
 }
