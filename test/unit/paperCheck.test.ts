@@ -39,6 +39,20 @@ describe('checkPaperClaims', () => {
     expect(check.model).toContain(`decoder share of time ${formatPercent(share)}`);
   });
 
+  it('finds the target length that restores 1/6', () => {
+    const config = { ...DEFAULT_CONFIG, targetTokens: 512 };
+    const check = claim(config, 'decoder-flops-vs-time');
+    expect(check.verdict).toBe('disagrees');
+    expect(check.explanation).toMatch(/FLOP ratio is higher because the target of 512 tokens is long/);
+    const tokens = Number(check.gapCloser?.match(/With (\d+) target tokens instead of 512/)?.[1]);
+    const ratio = (t: number) => {
+      const result = evaluate({ ...config, targetTokens: t });
+      return result.flops.decoder / result.flops.encoder;
+    };
+    expect(ratio(tokens)).toBeLessThanOrEqual(1 / 6);
+    expect(ratio(tokens + 1)).toBeGreaterThan(1 / 6);
+  });
+
   it('states the multiplications-only convention with counts', () => {
     const check = claim(DEFAULT_CONFIG, 'decoder-flops-vs-time');
     expect(check.convention).toMatch(/counts multiplications only/);
