@@ -4,9 +4,10 @@
  * the same sizes, handed to every section. Sections, figures and the control strip all
  * read and write this one configuration, so prose and figures always show one state.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { describeModel } from '@/lib/config/config';
 import { vanillaFid } from '@/lib/config/presets';
+import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
 import { enterLecture, usePresenting } from '@/components/lecture/usePresenting';
 import { useUrlConfig } from '@/components/state/urlState';
@@ -23,8 +24,16 @@ const ArticleLecture = lazy(async () => {
   return { default: ArticleLectureMode };
 });
 
+// The control strip hydrates from its own chunk, which keeps the first load small.
+const ArticleControls = lazy(async () => ({ default: (await import('./ArticleControls')).ArticleControls }));
+
 export function ArticlePage() {
-  const { config, notices, ready, setConfig, dismissNotices } = useUrlConfig();
+  const { config, notices, ready, setConfig: setUrlConfig, dismissNotices } = useUrlConfig();
+  // Every change is made consistent (g divides the heads, K fits the layers) before it is used.
+  const setConfig = useCallback<ArticleState['setConfig']>(
+    (update) => setUrlConfig((previous) => normalizeConfig(typeof update === 'function' ? update(previous) : update).config),
+    [setUrlConfig],
+  );
   const result = useMemo(() => evaluate(config), [config]);
   const fid = useMemo(() => evaluate(vanillaFid(config)), [config]);
   const state: ArticleState = useMemo(() => ({ config, setConfig, result, fid }), [config, setConfig, result, fid]);
@@ -68,6 +77,10 @@ export function ArticlePage() {
           </button>
         </div>
       )}
+
+      <Suspense fallback={<div className={styles.controlsPlaceholder} />}>
+        <ArticleControls state={state} />
+      </Suspense>
 
       <nav aria-label="Sections" className={styles.toc}>
         <ol>

@@ -6,8 +6,9 @@ import { formatCount } from '@/lib/article/reading';
 import { texCount, texFlops } from '@/lib/article/tex';
 import { formatFlops, formatPercent } from '@/lib/charts/format';
 import { Formula } from './Formula';
+import { RangeField } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { LazyFigure } from './LazyFigure';
-import { NumberSlider } from './NumberSlider';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -63,10 +64,11 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
     </LazyFigure>
   );
   const targetControl = (
-    <NumberSlider
+    <RangeField
       label="Target tokens"
-      min={1}
-      max={512}
+      {...WORKLOAD_LIMITS.targetTokens}
+      scale="log"
+      exactInput={false}
       value={state.config.targetTokens}
       unit="tokens"
       onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
@@ -134,7 +136,6 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
           the gap.
         </figcaption>
       </figure>
-      {targetControl}
     </>
   );
 }

@@ -2,18 +2,21 @@
 /** Section 1: how Fusion-in-Decoder reads retrieved passages, with the animated diagram. */
 import { formatCount, readingNumbers } from '@/lib/article/reading';
 import { FusionDiagram } from './FusionDiagram';
+import { RangeField } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { LazyFigure } from './LazyFigure';
-import { NumberSlider } from './NumberSlider';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 export function FusionInDecoderSection({ state, mode }: SectionProps) {
   const n = readingNumbers(state.result);
   const passagesControl = (
-    <NumberSlider
+    <RangeField
       label="Passages"
-      min={1}
-      max={100}
+      {...WORKLOAD_LIMITS.passages}
+      scale="log"
+      unit="passages"
+      exactInput={false}
       value={state.config.passages}
       onChange={(passages) => state.setConfig((c) => ({ ...c, passages }))}
     />

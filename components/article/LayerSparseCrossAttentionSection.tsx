@@ -7,8 +7,8 @@ import { FIDO_PERIOD } from '@/lib/config/presets';
 import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
 import { DecoderLayersDiagram } from './DecoderLayersDiagram';
+import { RangeField } from '@/components/controls';
 import { LazyFigure } from './LazyFigure';
-import { NumberSlider } from './NumberSlider';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -27,10 +27,11 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
   const n = layerSparseNumbers(sparse, dense);
   const layers = state.result.shape.decoder.layers;
   const periodControl = (
-    <NumberSlider
+    <RangeField
       label="Cross-attention period K"
       min={1}
       max={layers}
+      exactInput={false}
       value={period}
       onChange={(crossAttentionPeriod) => state.setConfig((c) => ({ ...c, crossAttentionPeriod }))}
     />

@@ -5,22 +5,21 @@ import { rooflineNumbers } from '@/lib/article/bandwidth';
 import { formatCount } from '@/lib/article/reading';
 import { rooflineDevice, rooflinePoints } from '@/lib/charts/roofline';
 import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { RangeField } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { LazyFigure } from './LazyFigure';
-import { NumberSlider } from './NumberSlider';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
-
-/** Largest batch the section's slider offers; the URL accepts more. */
-const BATCH_SLIDER_MAX = 256;
 
 export function MemoryBandwidthSection({ state, mode }: SectionProps) {
   const n = rooflineNumbers(state.result);
   const device = rooflineDevice(state.result);
   const batchControl = (
-    <NumberSlider
+    <RangeField
       label="Batch size"
-      min={1}
-      max={Math.max(BATCH_SLIDER_MAX, state.config.batchSize)}
+      {...WORKLOAD_LIMITS.batchSize}
+      scale="log"
+      exactInput={false}
       value={state.config.batchSize}
       unit="samples"
       onChange={(batchSize) => state.setConfig((c) => ({ ...c, batchSize }))}

@@ -1,6 +1,8 @@
 'use client';
 /** Section 5: multi-query attention. The key/value heads g control the cache bytes and the batch that fits. */
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
+import { SelectField, type SelectOption } from '@/components/controls';
+import { kvHeadLabel } from '@/components/playground/ModelControls';
 import { kvHeadChoices, multiHead, multiQueryNumbers } from '@/lib/article/multiQuery';
 import { formatCount } from '@/lib/article/reading';
 import { formatBytes, formatSeconds } from '@/lib/charts/format';
@@ -11,26 +13,9 @@ import { LazyFigure } from './LazyFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
-function kvHeadsLabel(g: number, heads: number): string {
-  if (g === heads) return `${g} (multi-head)`;
-  if (g === 1) return '1 (multi-query)';
-  return `${g} (grouped, ${heads / g} query heads each)`;
-}
-
 function KvHeadsSelect({ heads, kvHeads, onChange }: { heads: number; kvHeads: number; onChange: (g: number) => void }) {
-  const id = useId();
-  return (
-    <div className={styles.select}>
-      <label htmlFor={id}>Key/value heads g</label>
-      <select id={id} value={kvHeads} onChange={(e) => onChange(Number(e.currentTarget.value))}>
-        {kvHeadChoices(heads).map((g) => (
-          <option key={g} value={g}>
-            {kvHeadsLabel(g, heads)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const options: SelectOption<string>[] = kvHeadChoices(heads).map((g) => ({ value: String(g), label: kvHeadLabel(g, heads) }));
+  return <SelectField label="Key/value heads g" value={String(kvHeads)} options={options} onChange={(value) => onChange(Number(value))} />;
 }
 
 export function MultiQueryAttentionSection({ state, mode }: SectionProps) {

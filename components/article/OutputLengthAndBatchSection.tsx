@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/shareCurves';
 import { formatCount } from '@/lib/article/reading';
 import { formatPercent } from '@/lib/charts/format';
+import { RangeField } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { LazyFigure } from './LazyFigure';
-import { NumberSlider } from './NumberSlider';
 import { ShareCurvesChart } from './ShareCurvesChart';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -43,10 +44,11 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
     </LazyFigure>
   );
   const lengthControl = (
-    <NumberSlider
+    <RangeField
       label="Target tokens"
-      min={1}
-      max={512}
+      {...WORKLOAD_LIMITS.targetTokens}
+      scale="log"
+      exactInput={false}
       value={state.config.targetTokens}
       unit="tokens"
       onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}

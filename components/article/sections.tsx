@@ -84,4 +84,14 @@ export const ARTICLE_SECTIONS: readonly ArticleSection[] = [
     title: 'Output length and batch size',
     Section: lazySection(async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
   },
+  {
+    id: 'run-it-yourself',
+    title: 'Run it yourself: a tiny FiDO race',
+    Section: lazySection(async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection),
+  },
+  {
+    id: 'paper-check',
+    title: 'Paper check, assumptions and references',
+    Section: lazySection(async () => (await import('./PaperCheckSection')).PaperCheckSection),
+  },
 ];

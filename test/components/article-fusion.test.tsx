@@ -5,6 +5,8 @@ import { FusionInDecoderSection } from '@/components/article/FusionInDecoderSect
 import type { ArticleState } from '@/components/article/sections';
 import { DEFAULT_CONFIG, type Config } from '@/lib/config/config';
 import { evaluate } from '@/lib/cost';
+import { logSteps, nearestStepIndex } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 
 function Harness({ initial, mode = 'article' }: { initial: Config; mode?: 'article' | 'slide' }) {
   const [config, setConfigState] = useState(initial);
@@ -52,7 +54,11 @@ describe('FusionInDecoderSection', () => {
 
   it('updates the slide headline from its passages slider', () => {
     render(<Harness initial={DEFAULT_CONFIG} mode="slide" />);
-    fireEvent.change(screen.getByRole('slider', { name: 'Passages' }), { target: { value: '20' } });
-    expect(screen.getByText(/20 passages × 256 tokens = 5,120 vectors/)).toBeInTheDocument();
+    // The slider moves over log-spaced stops, so its value is the index of a stop.
+    const steps = logSteps(WORKLOAD_LIMITS.passages.min, WORKLOAD_LIMITS.passages.max);
+    const index = nearestStepIndex(steps, 20);
+    fireEvent.change(screen.getByRole('slider', { name: 'Passages' }), { target: { value: String(index) } });
+    const passages = steps[index];
+    expect(screen.getByText(`${passages} passages × 256 tokens = ${(passages * 256).toLocaleString('en-US')} vectors, read at each of 32 steps`)).toBeInTheDocument();
   });
 });

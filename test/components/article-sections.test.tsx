@@ -10,7 +10,17 @@ import { crossCacheBytes, selfCacheBytes } from '@/lib/cost/memory';
 import { formatBytes, formatFlopsPerByte, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
 import { evaluate } from '@/lib/cost';
+import { logSteps } from '@/components/controls';
+import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { proseNumber, renderSection } from './article-harness';
+
+/** Index of `value` among the log-spaced stops of a workload slider. */
+function stepIndex(key: 'targetTokens' | 'batchSize', value: number): number {
+  const steps = logSteps(WORKLOAD_LIMITS[key].min, WORKLOAD_LIMITS[key].max);
+  const index = steps.indexOf(value);
+  if (index < 0) throw new Error(`${value} is not a stop of the ${key} slider: ${steps.join(', ')}`);
+  return index;
+}
 
 function op(config: typeof DEFAULT_CONFIG, name: string) {
   return evaluate(config).operations.find((o) => o.name === name)!;
@@ -32,11 +42,14 @@ describe('EncoderDecoderFlopsSection', () => {
     expect(container.textContent).toContain('2,560');
   });
 
-  it('moves the share with the target tokens', () => {
-    renderSection(EncoderDecoderFlopsSection, DEFAULT_CONFIG);
-    const before = proseNumber('decoder-time-share');
-    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens' }), { target: { value: '256' } });
-    expect(proseNumber('decoder-time-share')).not.toBe(before);
+  it('moves the slide headline with the target tokens', () => {
+    renderSection(EncoderDecoderFlopsSection, DEFAULT_CONFIG, 'slide');
+    const headline = () => screen.getByText(/of the time$/).textContent;
+    const before = headline();
+    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens' }), { target: { value: String(stepIndex('targetTokens', 256)) } });
+    expect(headline()).not.toBe(before);
+    const seconds = evaluate({ ...DEFAULT_CONFIG, targetTokens: 256 }).seconds!;
+    expect(headline()).toContain(formatPercent(seconds.decoder / seconds.total));
   });
 });
 
@@ -52,7 +65,7 @@ describe('MemoryBandwidthSection', () => {
   it('keeps cross-attention memory-bound as the batch grows', () => {
     renderSection(MemoryBandwidthSection, { ...DEFAULT_CONFIG, batchSize: 1 });
     const atOne = proseNumber('cross-intensity');
-    fireEvent.change(screen.getByRole('slider', { name: 'Batch size' }), { target: { value: '64' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Batch size' }), { target: { value: String(stepIndex('batchSize', 64)) } });
     expect(proseNumber('batch')).toBe('64');
     expect(proseNumber('cross-intensity')).toBe(atOne);
     expect(screen.getByText(/it is memory-bound/)).toBeInTheDocument();

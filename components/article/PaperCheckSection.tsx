@@ -1,0 +1,120 @@
+'use client';
+/** Section 9: the FiDO paper's claims against the model, the assumptions, and the references with a BibTeX entry. */
+import { useState } from 'react';
+import { PaperCheckPanel } from '@/components/playground/PaperCheckPanel';
+import { FID_LIGHT_K, FIDO_PERIOD } from '@/lib/config/presets';
+import { LazyFigure } from './LazyFigure';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+export const FIDO_BIBTEX = `@inproceedings{dejong2023fido,
+  title     = {{FiDO}: Fusion-in-Decoder optimized for stronger performance and faster inference},
+  author    = {de Jong, Michiel and Zemlyanskiy, Yury and Ainslie, Joshua and FitzGerald, Nicholas and Sanghai, Sumit and Sha, Fei and Cohen, William},
+  booktitle = {Findings of the Association for Computational Linguistics: ACL 2023},
+  pages     = {11534--11547},
+  year      = {2023},
+  doi       = {10.18653/v1/2023.findings-acl.732},
+  eprint    = {2212.08153},
+  archivePrefix = {arXiv}
+}`;
+
+function BibtexBlock() {
+  const [status, setStatus] = useState('');
+  async function copy() {
+    try {
+      if (!navigator.clipboard) throw new Error('the clipboard API is not available');
+      await navigator.clipboard.writeText(FIDO_BIBTEX);
+      setStatus('BibTeX copied.');
+    } catch {
+      setStatus('Copying failed; select the text above and copy it by hand.');
+    }
+  }
+  return (
+    <div className={styles.bibtex}>
+      <pre tabIndex={0} aria-label="BibTeX entry of the FiDO paper">
+        <code>{FIDO_BIBTEX}</code>
+      </pre>
+      <button type="button" onClick={copy}>
+        Copy BibTeX
+      </button>{' '}
+      <span role="status">{status}</span>
+    </div>
+  );
+}
+
+export function PaperCheckSection({ state, mode }: SectionProps) {
+  const panel = (
+    <LazyFigure label="The paper's claims against the model" minHeight={600} eager={mode === 'slide'}>
+      <PaperCheckPanel config={state.config} />
+    </LazyFigure>
+  );
+  if (mode === 'slide') return <div className={styles.slide}>{panel}</div>;
+
+  return (
+    <>
+      <p>
+        Below, each claim of the FiDO paper is set beside the cost model&apos;s figure at your settings, with the model sizes
+        the claim is about. Where they disagree, the text says why and which setting would close the gap. The model is an
+        ideal roofline unless you lower the efficiencies: real decoders usually run well below it, which is the main reason
+        its speedups come out smaller than the paper&apos;s measured ones.
+      </p>
+      {panel}
+      <h3>Assumptions</h3>
+      <ul>
+        <li>
+          The paper does not state its passage count or target length. This site assumes 40 passages and 32 target tokens;
+          256 tokens per passage, batch 64 (or the largest that fits), one TPU v4 and greedy decoding are the paper&apos;s.
+        </li>
+        <li>
+          The cross-attention period K = {FIDO_PERIOD} is assumed: the official FiDO code sets no default, and 6 is the
+          example in its documentation.
+        </li>
+        <li>FiD-Light&apos;s k = {FID_LIGHT_K} is assumed: the k FiDO compared against is not published.</li>
+        <li>
+          Multi-query attention is applied to the decoder&apos;s self- and cross-attention only; the encoder keeps multi-head
+          attention.
+        </li>
+        <li>
+          Times are an ideal roofline: every operation runs at the slower of peak FLOP/s and peak bandwidth, scaled by the
+          efficiencies (100% unless you change them). Softmax, activation functions and relative position biases are not
+          counted. Hardware peaks are the vendors&apos; dense figures for the chosen precision.
+        </li>
+      </ul>
+      <h3>References</h3>
+      <ol className={styles.references}>
+        <li>
+          Michiel de Jong, Yury Zemlyanskiy, Joshua Ainslie, Nicholas FitzGerald, Sumit Sanghai, Fei Sha and William Cohen.
+          FiDO: Fusion-in-Decoder optimized for stronger performance and faster inference. Findings of ACL 2023, pages
+          11534–11547. <a href="https://doi.org/10.18653/v1/2023.findings-acl.732">doi:10.18653/v1/2023.findings-acl.732</a>,{' '}
+          <a href="https://arxiv.org/abs/2212.08153">arXiv:2212.08153</a>.
+        </li>
+        <li>
+          Gautier Izacard and Edouard Grave. Leveraging passage retrieval with generative models for open domain question
+          answering (Fusion-in-Decoder). EACL 2021.
+        </li>
+        <li>
+          Sebastian Hofstätter et al. FiD-Light: Efficient and effective retrieval-augmented text generation. 2022.{' '}
+          <a href="https://arxiv.org/abs/2209.14290">arXiv:2209.14290</a>.
+        </li>
+        <li>
+          Noam Shazeer. Fast Transformer decoding: One write-head is all you need (multi-query attention). 2019.{' '}
+          <a href="https://arxiv.org/abs/1911.02150">arXiv:1911.02150</a>.
+        </li>
+        <li>
+          Joshua Ainslie et al. GQA: Training generalized multi-query Transformer models from multi-head checkpoints. 2023.{' '}
+          <a href="https://arxiv.org/abs/2305.13245">arXiv:2305.13245</a>.
+        </li>
+        <li>
+          Colin Raffel et al. Exploring the limits of transfer learning with a unified text-to-text Transformer (T5). Journal
+          of Machine Learning Research 21, 2020.
+        </li>
+        <li>
+          Samuel Williams, Andrew Waterman and David Patterson. Roofline: an insightful visual performance model for
+          multicore architectures. Communications of the ACM 52(4), 2009.
+        </li>
+      </ol>
+      <h3>Cite FiDO</h3>
+      <BibtexBlock />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+/** Section 8: the tiny FiD / FiDO race of /live, embedded. TensorFlow.js loads only when the bench scrolls near. */
+import dynamic from 'next/dynamic';
+import { LazyFigure } from './LazyFigure';
+import type { SectionProps } from './sections';
+import styles from './article.module.css';
+
+const LiveBench = dynamic(async () => (await import('@/components/live/LiveBench')).LiveBench, {
+  ssr: false,
+  loading: () => <p className={styles.sectionLoading}>Loading the live bench…</p>,
+});
+
+export function TinyFidoRaceSection({ mode }: SectionProps) {
+  const bench = (
+    <LazyFigure label="Live bench of a tiny FiD and a tiny FiDO" minHeight={480} eager={mode === 'slide'}>
+      <LiveBench embedded />
+    </LazyFigure>
+  );
+
+  if (mode === 'slide') {
+    return <div className={styles.slide}>{bench}</div>;
+  }
+
+  return (
+    <>
+      <p>
+        Everything so far comes from a model of the hardware. Here the mechanism runs for real: a tiny FiD and a tiny FiDO,
+        with model widths of a few hundred at most, encode passages and decode greedily over a key/value cache in your
+        browser, with TensorFlow.js in a Web Worker. The bench times each phase on your device and sets the measured times
+        beside the cost model&apos;s prediction for your device. Nothing runs until you start it.
+      </p>
+      <p>
+        Tiny models on a laptop are not Base-sized models on a TPU: fixed overheads weigh far more, so expect the speedup to
+        differ from the sections above. What carries over is the mechanism, namely how the decoder&apos;s step time grows
+        with the number of passages it cross-attends to, and how LSA and MQA shrink that growth. The bench keeps its own
+        settings in the URL, under keys such as <code>live.passages</code>, apart from the configuration above.
+      </p>
+      {bench}
+    </>
+  );
+}
