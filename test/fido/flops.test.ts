@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '@/lib/config/config';
-import { modelledFlops } from '@/lib/fido/flopCounter';
+import { createFlopCounter, modelledFlops } from '@/lib/fido/flopCounter';
 import { createFidoModel } from '@/lib/fido/model';
 import { TINY_FIDO_CONFIG, TINY_FIDO_WIDE_DECODER_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido/sample';
@@ -94,5 +94,31 @@ describe('matmul FLOPs of a full generate', () => {
     expect(counts.decoderRecomputation).toBeGreaterThan(modelledFlops(config).decoder);
     ids.dispose();
     model.dispose();
+  });
+});
+
+describe('flop counter', () => {
+  it('adds 2·batch·m·k·n to the current phase', () => {
+    const counter = createFlopCounter(tf);
+    const a = tf.ones([3, 4, 5]) as tf.Tensor3D;
+    const b = tf.ones([3, 6, 5]) as tf.Tensor3D;
+
+    counter.phase = 'decoder';
+    const product = counter.matMul(a, b, false, true);
+
+    expect(product.shape).toEqual([3, 4, 6]);
+    expect(counter.counts().decoder).toBe(2 * 3 * 4 * 5 * 6);
+    expect(counter.counts().encoder).toBe(0);
+    [a, b, product].forEach((tensor) => tensor.dispose());
+  });
+
+  it('rejects operands that do not fit', () => {
+    const counter = createFlopCounter(tf);
+    const a = tf.ones([4, 5]) as tf.Tensor2D;
+    const b = tf.ones([4, 5]) as tf.Tensor2D;
+
+    expect(() => counter.matMul(a, b)).toThrow('matMul inner dimensions differ: [4, 5] by [4, 5]');
+    expect(counter.counts().encoder).toBe(0);
+    [a, b].forEach((tensor) => tensor.dispose());
   });
 });

@@ -87,6 +87,20 @@ describe('tiny model lifecycle', () => {
     model.dispose();
   });
 
+  it('generates nothing for zero steps', async () => {
+    const config = smallConfig();
+    const model = createFidoModel(tf, config, 2);
+    const ids = model.inputTensor(encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config));
+    const baseline = tf.memory().numTensors;
+
+    expect(await model.generate(ids, 0)).toEqual([]);
+    expect(await model.generateByRecomputation(ids, 0)).toEqual([]);
+    expect(tf.memory().numTensors).toBe(baseline);
+    await expect(model.generate(ids, 1.5)).rejects.toThrow('steps must be a whole number >= 0, got 1.5');
+    ids.dispose();
+    model.dispose();
+  });
+
   it('same seed gives identical weights', async () => {
     const first = await weightValues(42);
     const second = await weightValues(42);
