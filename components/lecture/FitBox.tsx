@@ -4,41 +4,25 @@ import styles from './LectureMode.module.css';
 
 /** Smallest shrink applied to a slide that is too tall; below it text gets hard to read. */
 export const MIN_FIT_SCALE = 0.6;
-/** Steps of the bisection between a scale that fits and one that does not. */
-const BISECTION_STEPS = 6;
 
 /**
- * Shrinks `inner` (laid out wider, then scaled down) until its height fits `outer`.
- * Returns the scale used; writes styles directly so measuring does not re-render React.
+ * Shrinks `inner` uniformly until its height fits `outer`, and returns the scale used.
+ * The layout width never changes, so figures that size themselves from their width do
+ * not re-render and cannot start a resize loop. (Laying text out wider before scaling
+ * would keep it larger, but makes a figure with a fixed aspect ratio taller, not shorter.)
+ * Styles are written directly, so measuring does not re-render React.
  */
 function fitContent(outer: HTMLElement, inner: HTMLElement): number {
-  const availableWidth = outer.clientWidth;
   const availableHeight = outer.clientHeight;
-
-  const heightAt = (scale: number) => {
-    inner.style.width = `${availableWidth / scale}px`;
-    return inner.scrollHeight * scale;
-  };
+  // Sections may size figures from this (in slide pixels); the stylesheet caps charts with it.
+  outer.style.setProperty('--slide-body-height', `${availableHeight}px`);
+  const naturalHeight = inner.scrollHeight;
 
   let scale = 1;
-  if (heightAt(1) > availableHeight) {
-    // Widening the box only lowers its height, so the scale that fits the current height
-    // is a scale that fits; bisect between it and 1 for the largest one that does.
-    let fits = Math.max(MIN_FIT_SCALE, availableHeight / inner.scrollHeight);
-    let tooLarge = 1;
-    if (heightAt(fits) <= availableHeight) {
-      for (let step = 0; step < BISECTION_STEPS; step++) {
-        const middle = (fits + tooLarge) / 2;
-        if (heightAt(middle) <= availableHeight) fits = middle;
-        else tooLarge = middle;
-      }
-    }
-    scale = fits;
-    heightAt(scale);
-  }
-
+  if (naturalHeight > availableHeight && naturalHeight > 0) scale = Math.max(MIN_FIT_SCALE, availableHeight / naturalHeight);
   inner.style.transform = scale < 1 ? `scale(${scale})` : '';
-  const overflows = inner.scrollHeight * scale > availableHeight + 1;
+
+  const overflows = naturalHeight * scale > availableHeight + 1;
   outer.dataset.fitScale = scale.toFixed(3);
   outer.dataset.overflow = String(overflows);
   outer.classList.toggle(styles.scrollable, overflows);

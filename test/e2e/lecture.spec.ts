@@ -249,6 +249,8 @@ for (const viewport of [
       await expect(controls(page).getByText(`Slide ${index} of ${count}`)).toBeVisible();
       const sectionId = await currentSectionId(page);
       await expect(page.getByText('Loading this section…')).toHaveCount(0);
+      // Figures draw after their first layout, and the slide refits in the next frame.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
       const layout = await page.evaluate(() => {
         const scroller = document.scrollingElement!;
