@@ -9,7 +9,8 @@ import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3';
 import { zeroBasedDomain } from '@/lib/charts/domain';
 import { formatBytes } from '@/lib/charts/format';
-import { LEGEND_ROW_HEIGHT, layoutLegend, truncateText } from '@/lib/charts/legend';
+import { LEGEND_ROW_HEIGHT, layoutLegend } from '@/lib/charts/legend';
+import { wrapText } from '@/lib/charts/text';
 import {
   MEMORY_PART_LABELS,
   PEAK_PHASE_TEXT,
@@ -88,7 +89,8 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
   const legend = layoutLegend(LEGEND, (e) => e.label, width - MARGIN.left);
   const legendTop = axisY + MARGIN.axis;
   const notesTop = legendTop + legend.height;
-  const height = notesTop + 2 * LEGEND_ROW_HEIGHT + 4;
+  const peakLines = wrapText(`Peak per sample during ${PEAK_PHASE_TEXT[data.peakPhase]}.`, plotRight - plotLeft);
+  const height = notesTop + (1 + peakLines.length) * LEGEND_ROW_HEIGHT + 4;
 
   return (
     <svg className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={headline} aria-describedby={descriptionId}>
@@ -138,8 +140,12 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
       <text className={styles.text} x={plotLeft} y={notesTop + 12}>
         {data.maxBatch > 0 ? `Largest batch that fits: ${data.maxBatch}` : 'Not even batch 1 fits.'}
       </text>
-      <text className={styles.muted} x={plotLeft} y={notesTop + LEGEND_ROW_HEIGHT + 12}>
-        {truncateText(`Peak per sample during ${PEAK_PHASE_TEXT[data.peakPhase]}`, plotRight - plotLeft)}
+      <text className={styles.muted} data-mark="peak-phase">
+        {peakLines.map((line, i) => (
+          <tspan key={i} x={plotLeft} y={notesTop + (i + 1) * LEGEND_ROW_HEIGHT + 12}>
+            {i < peakLines.length - 1 ? `${line} ` : line}
+          </tspan>
+        ))}
       </text>
     </svg>
   );

@@ -8,7 +8,8 @@ import { memo, useMemo } from 'react';
 import { line } from 'd3';
 import { decadeTicks } from '@/lib/charts/domain';
 import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatNumber, formatSI } from '@/lib/charts/format';
-import { LEGEND_ROW_HEIGHT, layoutLegend, truncateText } from '@/lib/charts/legend';
+import { LEGEND_ROW_HEIGHT, layoutLegend } from '@/lib/charts/legend';
+import { truncateText } from '@/lib/charts/text';
 import {
   drawablePoints,
   isMemoryBound,

@@ -4,7 +4,8 @@
  */
 'use client';
 import { useId, type ReactNode } from 'react';
-import { CHARACTER_WIDTH, SWATCH_SIZE, estimateTextWidth, truncateText, type LegendLayout } from '@/lib/charts/legend';
+import { SWATCH_SIZE, type LegendLayout } from '@/lib/charts/legend';
+import { textWidth, truncateText } from '@/lib/charts/text';
 import styles from './charts.module.css';
 import { useElementWidth } from './useElementWidth';
 
@@ -142,17 +143,15 @@ export function SwatchLegend({ layout, x, y }: { layout: LegendLayout<LegendEntr
   );
 }
 
-/** Bold text is wider than the estimate for regular text. */
-const BOLD_CHARACTER_WIDTH = CHARACTER_WIDTH * 1.1;
-
 /**
  * A bar's title line: a bold label, then muted detail in the room that is left, both
  * shortened with an ellipsis to fit `width`.
  */
 export function BarLabel({ x, y, width, label, detail, detailClassName = styles.muted }: { x: number; y: number; width: number; label: string; detail: string; detailClassName?: string }) {
-  const shownLabel = truncateText(label, Math.max(width * 0.6, width - estimateTextWidth(detail) - 8), BOLD_CHARACTER_WIDTH);
-  const room = width - estimateTextWidth(shownLabel, BOLD_CHARACTER_WIDTH) - 8;
-  const shownDetail = room > 3 * CHARACTER_WIDTH ? truncateText(detail, room) : '';
+  const bold = { bold: true };
+  const shownLabel = truncateText(label, Math.max(width * 0.6, width - textWidth(detail) - 8), bold);
+  const room = width - textWidth(shownLabel, bold) - 8;
+  const shownDetail = room > 24 ? truncateText(detail, room) : '';
   return (
     <text className={styles.text} x={x} y={y}>
       <tspan className={styles.strong}>{shownLabel}</tspan>

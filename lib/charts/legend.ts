@@ -1,19 +1,13 @@
 /**
  * Layout of an SVG legend: swatch-and-text items flowed left to right into rows that
- * fit a width. Text width is estimated from the character count, since SVG text cannot
- * be measured before it is drawn (and not at all in jsdom or the static prerender).
+ * fit a width, with text widths estimated by `textWidth`.
  */
+import { textWidth } from './text';
 
-/** Average advance of an 11 px sans-serif character, in pixels; generous so text does not collide. */
-export const CHARACTER_WIDTH = 6.2;
 export const LEGEND_ROW_HEIGHT = 16;
 export const SWATCH_SIZE = 10;
 const SWATCH_GAP = 4;
 const ITEM_GAP = 14;
-
-export function estimateTextWidth(text: string, characterWidth = CHARACTER_WIDTH): number {
-  return text.length * characterWidth;
-}
 
 export interface LegendItemPosition<T> {
   item: T;
@@ -32,7 +26,7 @@ export function layoutLegend<T>(items: readonly T[], label: (item: T) => string,
   let x = 0;
   let y = 0;
   for (const item of items) {
-    const itemWidth = SWATCH_SIZE + SWATCH_GAP + estimateTextWidth(label(item));
+    const itemWidth = SWATCH_SIZE + SWATCH_GAP + textWidth(label(item));
     if (x > 0 && x + itemWidth > width) {
       x = 0;
       y += LEGEND_ROW_HEIGHT;
@@ -41,11 +35,4 @@ export function layoutLegend<T>(items: readonly T[], label: (item: T) => string,
     x += itemWidth + ITEM_GAP;
   }
   return { items: placed, height: items.length === 0 ? 0 : y + LEGEND_ROW_HEIGHT };
-}
-
-/** Shortens `text` to about `width` pixels, ending in an ellipsis when cut. */
-export function truncateText(text: string, width: number, characterWidth = CHARACTER_WIDTH): string {
-  const max = Math.floor(width / characterWidth);
-  if (text.length <= max) return text;
-  return max <= 1 ? '…' : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -8,7 +8,7 @@ import type { CostResult } from '../cost/model';
 import { decadeDomain, positiveOrNaN } from './domain';
 import { columnUnit, formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatSeconds } from './format';
 import { boxesOverlap, placeLabels, type Box, type PlacedLabel } from './labels';
-import { estimateTextWidth } from './legend';
+import { textWidth } from './text';
 import type { FigureTable } from './table';
 
 export interface RooflineDevice {
@@ -190,10 +190,10 @@ export function roofAnnotations(
 
   const peakText = `peak ${formatFlopsPerSecond(device.flopsPerSecond)}`;
   const peakBaseline = peakY - 8;
-  const peak = { text: peakText, x: bounds.right - 4, y: peakBaseline, anchor: 'end' as const, angle: 0, box: levelBox(bounds.right - 4, peakBaseline, estimateTextWidth(peakText), 'end') };
+  const peak = { text: peakText, x: bounds.right - 4, y: peakBaseline, anchor: 'end' as const, angle: 0, box: levelBox(bounds.right - 4, peakBaseline, textWidth(peakText), 'end') };
 
   const ridgeText = `ridge ${formatFlopsPerByte(ridge)}`;
-  const ridgeWidth = estimateTextWidth(ridgeText);
+  const ridgeWidth = textWidth(ridgeText);
   const onLeft = bounds.right - ridgeX < ridgeWidth + 8;
   const ridgeLabelX = onLeft ? ridgeX - 5 : ridgeX + 5;
   const ridgeAnchor = onLeft ? ('end' as const) : ('start' as const);
@@ -207,7 +207,7 @@ export function roofAnnotations(
     // Rounded to a tenth of a degree so the prerender and the browser print the same angle.
     const angle = Math.round((radians * 1800) / Math.PI) / 10;
     const text = `memory ${formatBytesPerSecond(device.bytesPerSecond)}`;
-    const width = estimateTextWidth(text);
+    const width = textWidth(text);
     const halfWidth = (width / 2) * Math.abs(Math.cos(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.sin(radians));
     const halfHeight = (width / 2) * Math.abs(Math.sin(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.cos(radians));
     const at = (fraction: number): RoofAnnotation => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decadeDomain, decadeTicks, positiveOrNaN, zeroBasedDomain } from '@/lib/charts/domain';
 import { placeLabels } from '@/lib/charts/labels';
-import { layoutLegend, truncateText } from '@/lib/charts/legend';
+import { layoutLegend } from '@/lib/charts/legend';
+import { textWidth, truncateText, wrapText } from '@/lib/charts/text';
 import { memoryData, memoryTable } from '@/lib/charts/memory';
 import { roofAnnotations, roofPolyline, rooflineDevice, rooflinePoints, rooflineScales, rooflineTable } from '@/lib/charts/roofline';
 import { shareRows, shareTable } from '@/lib/charts/share';
@@ -194,8 +195,32 @@ describe('legend layout', () => {
     expect(layout.height).toBe(48);
   });
 
+});
+
+describe('text measure', () => {
+  it('counts digits wider than narrow letters', () => {
+    expect(textWidth('0000')).toBeGreaterThan(textWidth('iiii'));
+    expect(textWidth('ab', { bold: true })).toBeGreaterThan(textWidth('ab'));
+    expect(textWidth('ab', { fontSize: 22 })).toBeCloseTo(2 * textWidth('ab'));
+  });
+
   it('truncates long text with an ellipsis', () => {
-    expect(truncateText('Decoder cross-attention over encoder keys/values', 62)).toBe('Decoder c…');
+    const cut = truncateText('Decoder cross-attention over encoder keys/values', 80);
+    expect(cut).toMatch(/^Decoder cr?o?.*…$/);
+    expect(textWidth(cut)).toBeLessThanOrEqual(80);
     expect(truncateText('short', 100)).toBe('short');
+  });
+
+  it('wraps at spaces within the width', () => {
+    const lines = wrapText('Peak per sample during decoding (both caches plus one step of activations).', 150);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Peak per sample during decoding (both caches plus one step of activations).');
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(150);
+  });
+
+  it('shortens a word wider than the line', () => {
+    expect(wrapText('Supercalifragilistic', 40)).toHaveLength(1);
+    expect(wrapText('Supercalifragilistic', 40)[0]).toMatch(/…$/);
+    expect(wrapText('', 40)).toEqual([]);
   });
 });

@@ -194,8 +194,15 @@ describe('MemoryChart', () => {
   });
 
   it('names the peak phase', () => {
-    render(<MemoryChart result={fid} width={640} />);
-    expect(screen.getByRole('img')).toHaveTextContent(/Peak per sample during the cross-attention key\/value projection/);
+    const { container } = render(<MemoryChart result={fid} width={640} />);
+    expect(container.querySelector('[data-mark="peak-phase"]')).toHaveTextContent(/^Peak per sample during the cross-attention key\/value projection/);
+  });
+
+  it('wraps the peak phase on a narrow chart', () => {
+    const { container } = render(<MemoryChart result={fid} width={300} />);
+    const note = container.querySelector('[data-mark="peak-phase"]')!;
+    expect(note.querySelectorAll('tspan').length).toBeGreaterThan(1);
+    expect(note).toHaveTextContent('Peak per sample during the cross-attention key/value projection (encoder output plus the cache being written).');
   });
 
   it('shows batch 1 over capacity when nothing fits', () => {
