@@ -51,6 +51,30 @@ for (const path of PAGES) {
   }
 }
 
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: every slide in ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await load(page, '/?present=1');
+    const controls = page.getByRole('navigation', { name: 'Lecture controls' });
+    const count = Number(/of (\d+)/.exec((await controls.innerText()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+
+    const serious: string[] = [];
+    for (let index = 1; index <= count; index++) {
+      await expect(controls.getByText(`Slide ${index} of ${count}`)).toBeVisible();
+      await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const violation of results.violations) {
+        if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+        const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
+        serious.push(`slide ${index}: ${violation.id} (${violation.impact}) on ${targets.join(', ')}`);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(serious).toEqual([]);
+  });
+}
+
 for (const path of PAGES) {
   test(`no sideways scrolling at 375 px on ${path}`, async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -13,6 +13,8 @@ const ARTIFACTS = join(process.cwd(), 'test', 'artifacts', 'screenshots');
 test.use({ viewport: { width: 1280, height: 720 } });
 
 test.beforeAll(() => {
+  // Start empty, so a renamed or removed section leaves no stale picture behind.
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
