@@ -12,6 +12,15 @@ const HARDWARE_OPTIONS: SelectOption<HardwareName>[] = HARDWARE_NAMES.map((name)
 
 const PRECISION_OPTIONS: SelectOption<PrecisionName>[] = PRECISION_NAMES.map((name) => ({ value: name, label: name }));
 
+function bytes(count: number): string {
+  return count === 1 ? '1 byte' : `${count} bytes`;
+}
+
+function precisionHint(name: PrecisionName): string {
+  const p = PRECISIONS[name];
+  return `${p.label}: ${bytes(p.weightBytesPerElement)} per weight, ${bytes(p.cacheBytesPerElement)} per cached key or value, ${bytes(p.activationBytesPerElement)} per activation.`;
+}
+
 /** Percent with up to two decimals, as the URL stores it. */
 function toPercent(fraction: number): number {
   return Math.round(fraction * 10000) / 100;
@@ -72,7 +81,7 @@ export function HardwareControls({ config, update }: { config: Config; update: C
         value={config.precision}
         options={PRECISION_OPTIONS}
         onChange={(precision) => update((c) => ({ ...c, precision }))}
-        hint={`${PRECISIONS[config.precision].label}: ${PRECISIONS[config.precision].weightBytesPerElement} byte(s) per weight, ${PRECISIONS[config.precision].cacheBytesPerElement} per cached key or value.`}
+        hint={precisionHint(config.precision)}
       />
       <RangeField
         label="Compute efficiency"
