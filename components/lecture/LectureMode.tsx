@@ -134,7 +134,15 @@ export function LectureMode<S>({ sections, state, onExit = leaveToArticle }: Lec
           role: element.getAttribute('role'),
           isContentEditable: element instanceof HTMLElement && element.isContentEditable,
         };
-        if (capturesKeys(focused) || activatesElement(focused, event.key)) return;
+        if (capturesKeys(focused)) {
+          // Esc hands the keys back to the lecture, so the next arrow moves the slide.
+          if (action === 'exit' && element instanceof HTMLElement) {
+            event.preventDefault();
+            element.blur();
+          }
+          return;
+        }
+        if (activatesElement(focused, event.key)) return;
       }
 
       event.preventDefault();

@@ -156,6 +156,19 @@ describe('LectureMode', () => {
     expect(urlSlide()).toBe('2');
   });
 
+  it('hands keys back to the lecture when Esc leaves a slider', () => {
+    const onExit = vi.fn();
+    openAt('?present=1&slide=2');
+    render(<Harness onExit={onExit} />);
+    const slider = screen.getByRole('slider', { name: /passages/i });
+    slider.focus();
+    fireEvent.keyDown(slider, { key: 'Escape' });
+    expect(onExit).not.toHaveBeenCalled();
+    expect(slider).not.toHaveFocus();
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(urlSlide()).toBe('3');
+  });
+
   it('keeps figures live: a control on a slide updates the shared state', () => {
     openAt('?present=1&slide=2');
     render(<Harness />);
