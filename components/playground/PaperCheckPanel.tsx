@@ -1,7 +1,7 @@
 'use client';
 import { useDeferredValue, useMemo } from 'react';
 import type { Config } from '@/lib/config/config';
-import { checkPaperClaims, type Verdict } from '@/lib/cost/paperCheck';
+import { ABOUT_TOLERANCE, checkPaperClaims, type Verdict } from '@/lib/cost/paperCheck';
 import styles from './playground.module.css';
 
 const VERDICT_TEXT: Record<Verdict, string> = {
@@ -24,7 +24,8 @@ export function PaperCheckPanel({ config }: { config: Config }) {
       <h2 id="paper-check-title">Check the paper&apos;s claims</h2>
       <p>
         Each claim of de Jong et al. (FiDO, Findings of ACL 2023), evaluated by the cost model with the paper&apos;s model sizes at
-        your settings: {check.settings.join('; ')}.
+        your settings: {check.settings.join('; ')}. Where the paper says &ldquo;about&rdquo;, a model figure within{' '}
+        {Math.round(ABOUT_TOLERANCE * 100)}% of the paper&apos;s counts as agreeing.
       </p>
       <ul className={styles.assumptions}>
         {check.assumptions.map((text) => (

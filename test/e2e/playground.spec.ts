@@ -12,7 +12,7 @@ async function open(page: Page, path: string) {
   await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
 }
 
-/** Every headline figure as "label: value" lines, for comparing two pages. */
+/** Reads the text of every headline figure (label, value, detail), for comparing two pages. */
 async function headlineFigures(page: Page): Promise<string[]> {
   return page.getByTestId('headline').locator('dl > div').evaluateAll((divs) => divs.map((div) => div.textContent ?? ''));
 }
