@@ -9,7 +9,7 @@ import styles from './article.module.css';
 
 const WIDTH = 640;
 const HEIGHT = 190;
-const MARGIN = { left: 96, right: 8, top: 14, bottom: 36 };
+const MARGIN = { left: 118, right: 8, top: 14, bottom: 36 };
 const ROWS = [
   { key: 'mlp', label: 'MLP' },
   { key: 'cross', label: 'cross-attn' },

@@ -135,12 +135,12 @@ export function FusionDiagram({ numbers, autoplay = true }: FusionDiagramProps) 
 
         {hidden > 0 && (
           <text x={PASSAGE_X} y={rowsBottom + 26} className={styles.svgSmall}>
-            … and {formatCount(hidden)} more {hidden === 1 ? 'passage' : 'passages'}, each encoded the same way
+            + {formatCount(hidden)} more {hidden === 1 ? 'passage' : 'passages'}, encoded alike
           </text>
         )}
 
         {concat > 0.98 && (
-          <text x={MEMORY_X + MEMORY_WIDTH / 2} y={rowsBottom + (hidden > 0 ? 46 : 24)} textAnchor="middle" className={styles.svgSmall}>
+          <text x={MEMORY_X + MEMORY_WIDTH} y={rowsBottom + (hidden > 0 ? 50 : 24)} textAnchor="end" className={styles.svgSmall}>
             {formatCount(numbers.encoderVectors)} vectors
           </text>
         )}

@@ -46,7 +46,8 @@ export function ShareCurvesChart({ data, title }: { data: ShareCurves; title: st
   const path = line<SharePoint>()
     .x((p) => x(xOf(p)))
     .y((p) => y(shareOf(p)));
-  const xTicks = x.ticks().filter((t) => Number.isInteger(Math.log2(t)));
+  // Powers of four keep the labels apart when the chart is phone-sized.
+  const xTicks = x.ticks().filter((t) => Number.isInteger(Math.log2(t) / 2));
   const description = describeShareCurves(data);
   const readerOnRight = data.reader !== null && x(data.reader.x) > (MARGIN.left + WIDTH - MARGIN.right) / 2;
 
