@@ -132,7 +132,7 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
       })}
       <g data-mark="capacity">
         <line className={styles.capacity} x1={capacityX} x2={capacityX} y1={MARGIN.top - 4} y2={axisY} />
-        <text className={styles.text} x={capacityX} y={MARGIN.top - 7} textAnchor={capacityX > (plotLeft + plotRight) / 2 ? 'end' : 'start'}>
+        <text className={`${styles.text} ${styles.halo}`} x={capacityX} y={MARGIN.top - 7} textAnchor={capacityX > (plotLeft + plotRight) / 2 ? 'end' : 'start'}>
           capacity {formatBytes(data.capacityBytes)}
         </text>
       </g>

@@ -140,7 +140,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
               a && (
                 <text
                   key={i}
-                  className={i === 1 ? styles.muted : styles.text}
+                  className={`${i === 1 ? styles.muted : styles.text} ${styles.halo}`}
                   data-mark={['peak-label', 'ridge-label', 'slope-label'][i]}
                   transform={`translate(${a.x},${a.y})${a.angle ? ` rotate(${a.angle})` : ''}`}
                   dy={a.angle ? '-0.5em' : undefined}
@@ -173,7 +173,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
               <title>{pointText(p, i)}</title>
               {label.moved && <line className={styles.leader} x1={x} y1={y} x2={label.x < x ? label.x + 10 : label.x} y2={label.y} />}
               <circle className={`${styles.point} ${phaseClass(p.phase)}`} cx={x} cy={y} r={POINT_RADIUS} />
-              <text className={styles.pointNumber} x={label.x} y={label.y} dy="0.35em">
+              <text className={`${styles.pointNumber} ${styles.halo}`} x={label.x} y={label.y} dy="0.35em">
                 {i + 1}
               </text>
             </g>

@@ -153,7 +153,7 @@ export function BarLabel({ x, y, width, label, detail, detailClassName = styles.
   const room = width - textWidth(shownLabel, bold) - 8;
   const shownDetail = room > 24 ? truncateText(detail, room) : '';
   return (
-    <text className={styles.text} x={x} y={y}>
+    <text className={`${styles.text} ${styles.halo}`} x={x} y={y}>
       <tspan className={styles.strong}>{shownLabel}</tspan>
       {shownDetail && (
         <tspan className={detailClassName} dx={8}>

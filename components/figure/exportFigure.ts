@@ -23,6 +23,7 @@ const INLINE_PROPERTIES = [
   'font-style',
   'text-anchor',
   'dominant-baseline',
+  'paint-order',
 ] as const;
 
 /** Resolution of PNG export relative to CSS pixels. */

@@ -73,9 +73,9 @@ export function memoryData(result: CostResult): MemoryData {
     bars.push(barAt(result, 1, 'requested', 'Batch 1 (does not fit)'));
   } else {
     const effectiveIsLargest = batch.effective === batch.max;
-    bars.push(barAt(result, batch.effective, 'effective', `Batch ${batch.effective}${effectiveIsLargest ? ' (effective, the largest that fits)' : ' (effective)'}`));
+    bars.push(barAt(result, batch.effective, 'effective', `Batch ${batch.effective}${effectiveIsLargest ? ' (effective, largest that fits)' : ' (effective)'}`));
     if (batch.limitedByMemory) bars.push(barAt(result, batch.requested, 'requested', `Batch ${batch.requested} (requested, does not fit)`));
-    if (!effectiveIsLargest) bars.push(barAt(result, batch.max, 'largest', `Batch ${batch.max} (the largest that fits)`));
+    if (!effectiveIsLargest) bars.push(barAt(result, batch.max, 'largest', `Batch ${batch.max} (largest that fits)`));
   }
   return { bars, capacityBytes: memory.capacityBytes, peakPhase: memory.peakPhase, maxBatch: batch.fits ? batch.max : 0 };
 }
