@@ -4,7 +4,7 @@
  * and the backend. Every control has a label and shows its value with a unit; sliders
  * stay within the tiny model's limits, so only a hand-edited URL can exceed them.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Config } from '@/lib/config/config';
 import type { StackDims } from '@/lib/config/models';
 import { TINY_LIMITS } from '@/lib/fido/presets';
@@ -119,7 +119,7 @@ export interface ControlsProps {
   onExtrasChange: (extras: LiveExtras) => void;
 }
 
-export function Controls({ config, onChange, extras, onExtrasChange }: ControlsProps) {
+export const Controls = memo(function Controls({ config, onChange, extras, onExtrasChange }: ControlsProps) {
   const backendId = useId();
   const decoderLayers = config.decoderCustom.layers;
   return (
@@ -209,4 +209,4 @@ export function Controls({ config, onChange, extras, onExtrasChange }: ControlsP
       </fieldset>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@
  * bandwidth as the slope) with each measured phase of the tiny model placed on it:
  * x = the cost model's FLOPs per byte, y = cost-model FLOPs / measured seconds.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { RooflineChart } from '@/components/charts/RooflineChart';
 import { Figure } from '@/components/figure/Figure';
 import { formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
@@ -49,7 +49,7 @@ function pointsTable(points: readonly RooflinePoint[], device: RooflineDevice): 
   };
 }
 
-export function DeviceRoofline({
+export const DeviceRoofline = memo(function DeviceRoofline({
   id,
   points,
   device,
@@ -80,4 +80,4 @@ export function DeviceRoofline({
       <RooflineChart device={device} points={chart} title="Tiny model phases on this device" />
     </Figure>
   );
-}
+});

@@ -3,13 +3,13 @@
  * The model's input as the reader would read it: the question, and each passage row as the
  * encoder sees it after tokenization (question prepended, cut to n_p tokens, </s> at the end).
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Config } from '@/lib/config/config';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido/sample';
 import { decodeTokens, encodeInput } from '@/lib/fido/tokenizer';
 import styles from './live.module.css';
 
-export function InputView({ config }: { config: Config }) {
+export const InputView = memo(function InputView({ config }: { config: Config }) {
   const rows = useMemo(() => {
     const ids = encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config);
     const texts: string[] = [];
@@ -37,4 +37,4 @@ export function InputView({ config }: { config: Config }) {
       </details>
     </div>
   );
-}
+});

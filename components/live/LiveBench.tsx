@@ -108,19 +108,27 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   }, [state.runs, device]);
   const steps = Math.max(state.runs.fid?.config.targetTokens ?? 0, state.runs.fido?.config.targetTokens ?? 0, config.targetTokens);
 
+  const calibration = state.calibration;
+  const roof = useMemo(
+    () =>
+      calibration
+        ? { flopsPerSecond: calibration.matmul.flopsPerSecond, bytesPerSecond: calibration.bandwidth.bytesPerSecond, label: `this device on ${calibration.backend}` }
+        : null,
+    [calibration],
+  );
+
+  // Finished results change once per run, not with every streamed step.
+  const fidResult = state.runs.fid?.result ?? null;
+  const fidoResult = state.runs.fido?.result ?? null;
   const points = useMemo(() => {
     if (!device) return [];
-    return (['fid', 'fido'] as const).flatMap((v) => {
-      const result = state.runs[v]?.result;
-      return result ? rooflinePoints(result, device) : [];
-    });
-  }, [device, state.runs]);
+    return [fidResult, fidoResult].flatMap((result) => (result ? rooflinePoints(result, device) : []));
+  }, [device, fidResult, fidoResult]);
 
-  const speedup = useMemo(() => {
-    const fid = state.runs.fid?.result;
-    const fido = state.runs.fido?.result;
-    return fid && fido && device ? compareSpeedup(fid, fido, device) : null;
-  }, [state.runs, device]);
+  const speedup = useMemo(
+    () => (fidResult && fidoResult && device ? compareSpeedup(fidResult, fidoResult, device) : null),
+    [fidResult, fidoResult, device],
+  );
 
   const same = config.crossAttentionPeriod === 1 && effectiveKvHeads(config) === config.decoderCustom.heads;
   const Heading = embedded ? 'h3' : 'h2';
@@ -234,16 +242,12 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         </p>
       </section>
 
-      {state.calibration && (
+      {roof && (
         <DeviceRoofline
           id={embedded ? 'race-roofline' : 'live-roofline'}
           points={points}
           headingLevel={embedded ? 3 : 2}
-          device={{
-            flopsPerSecond: state.calibration.matmul.flopsPerSecond,
-            bytesPerSecond: state.calibration.bandwidth.bytesPerSecond,
-            label: `this device on ${state.calibration.backend}`,
-          }}
+          device={roof}
         />
       )}
     </div>
@@ -291,7 +295,11 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
         <p className={styles.note}>No backend selected yet; one is chosen when you run or calibrate.</p>
       )}
       {calibration ? (
-        <p data-testid="calibration">
+        <p
+          data-testid="calibration"
+          data-flops-per-second={calibration.matmul.flopsPerSecond}
+          data-bytes-per-second={calibration.bandwidth.bytesPerSecond}
+        >
           Calibrated on {calibration.backend}: {formatFlopsPerSecond(calibration.matmul.flopsPerSecond)} on a{' '}
           {calibration.matmul.size} × {calibration.matmul.size} matmul ({formatSeconds(calibration.matmul.medianSeconds)} median), and{' '}
           {formatBytesPerSecond(calibration.bandwidth.bytesPerSecond)} on {calibration.bandwidth.chainedAdds} chained adds of{' '}

@@ -3,6 +3,7 @@
  * Result views of the live bench: the generated tokens, the phase breakdown with the cost
  * model's prediction beside each measurement, and the FiDO speedup, measured and predicted.
  */
+import { memo } from 'react';
 import type { Config } from '@/lib/config/config';
 import { onDevice, predictPhases, type SpeedupComparison } from '@/lib/fido/calibrate';
 import type { Variant } from '@/lib/fido/protocol';
@@ -11,7 +12,7 @@ import { phaseMedians, type VariantRun } from './liveState';
 import { formatRatio, VARIANT_NAMES } from './names';
 import styles from './live.module.css';
 
-export function TokenStream({ variant, run }: { variant: Variant; run: VariantRun | null }) {
+export const TokenStream = memo(function TokenStream({ variant, run }: { variant: Variant; run: VariantRun | null }) {
   const tokens = run?.tokens ?? [];
   const total = run?.config.targetTokens ?? 0;
   return (
@@ -29,7 +30,7 @@ export function TokenStream({ variant, run }: { variant: Variant; run: VariantRu
       </p>
     </div>
   );
-}
+});
 
 const PHASE_ROWS = [
   { key: 'encoder', label: 'Encoder (all passages, one batch)' },
@@ -37,7 +38,7 @@ const PHASE_ROWS = [
   { key: 'decoder', label: 'Decoder (sum of per-step medians)' },
 ] as const;
 
-export function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun | null>; device: Config | null }) {
+export const PhaseTable = memo(function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun | null>; device: Config | null }) {
   const variants = (['fid', 'fido'] as const).filter((v) => runs[v]);
   if (variants.length === 0) return <p className={styles.note}>Run a model to see the phase breakdown.</p>;
   const measured = Object.fromEntries(variants.map((v) => [v, phaseMedians(runs[v]!)]));
@@ -71,9 +72,14 @@ export function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun 
             {variants.map((v) => {
               const m = measured[v][row.key];
               const p = predicted[v]?.[row.key].seconds ?? Number.NaN;
+              // Full-precision seconds in data attributes, for scripts reading the page (bench/fido.bench.ts).
               return [
-                <td key={`${v}m`}>{formatSeconds(m)}</td>,
-                <td key={`${v}p`}>{formatSeconds(p)}</td>,
+                <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={m}>
+                  {formatSeconds(m)}
+                </td>,
+                <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={p}>
+                  {formatSeconds(p)}
+                </td>,
                 <td key={`${v}r`}>{formatRatio(m / p)}</td>,
               ];
             })}
@@ -82,28 +88,36 @@ export function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun 
       </tbody>
     </table>
   );
-}
+});
 
-export function SpeedupView({ speedup }: { speedup: SpeedupComparison | null }) {
+export const SpeedupView = memo(function SpeedupView({ speedup }: { speedup: SpeedupComparison | null }) {
   if (!speedup) return <p className={styles.note}>Race both models to compare their speed.</p>;
   return (
     <div className={styles.speedups} data-testid="speedups">
       <div>
         <span>Decoder speedup, measured</span>
-        <strong>{formatRatio(speedup.measuredDecoder)}</strong>
+        <strong data-speedup="measuredDecoder" data-value={speedup.measuredDecoder}>
+          {formatRatio(speedup.measuredDecoder)}
+        </strong>
       </div>
       <div>
         <span>Decoder speedup, cost model on this device</span>
-        <strong>{formatRatio(speedup.predictedDecoder)}</strong>
+        <strong data-speedup="predictedDecoder" data-value={speedup.predictedDecoder}>
+          {formatRatio(speedup.predictedDecoder)}
+        </strong>
       </div>
       <div>
         <span>Whole run, measured</span>
-        <strong>{formatRatio(speedup.measuredTotal)}</strong>
+        <strong data-speedup="measuredTotal" data-value={speedup.measuredTotal}>
+          {formatRatio(speedup.measuredTotal)}
+        </strong>
       </div>
       <div>
         <span>Whole run, cost model</span>
-        <strong>{formatRatio(speedup.predictedTotal)}</strong>
+        <strong data-speedup="predictedTotal" data-value={speedup.predictedTotal}>
+          {formatRatio(speedup.predictedTotal)}
+        </strong>
       </div>
     </div>
   );
-}
+});

@@ -6,7 +6,7 @@
  * tiny model the measured step can take many times its roofline time.
  */
 import { extent, line, scaleLinear, scaleLog } from 'd3';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatSeconds, formatSI } from '@/lib/charts/format';
 import type { FigureTable } from '@/lib/charts/table';
 import { median } from '@/lib/fido/timing';
@@ -83,7 +83,7 @@ export function stepTable(series: StepSeries[], steps: number): FigureTable {
   };
 }
 
-export function StepChart({ series, steps, title }: { series: StepSeries[]; steps: number; title: string }) {
+export const StepChart = memo(function StepChart({ series, steps, title }: { series: StepSeries[]; steps: number; title: string }) {
   const { x, y } = useMemo(() => buildScales(series, steps), [series, steps]);
   const paths = useMemo(() => {
     const path = line<StepPoint>()
@@ -144,4 +144,4 @@ export function StepChart({ series, steps, title }: { series: StepSeries[]; step
       </ul>
     </div>
   );
-}
+});

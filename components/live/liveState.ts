@@ -51,6 +51,8 @@ export const INITIAL_LIVE_STATE: LiveState = {
 export type LiveAction =
   | { type: 'start'; activity: 'selecting' | 'calibrating' | 'running'; task: string }
   | { type: 'event'; event: WorkerEvent }
+  /** Events received within one animation frame, applied in order with one render. */
+  | { type: 'events'; events: WorkerEvent[] }
   | { type: 'begin-run'; variant: Variant; config: Config }
   | { type: 'clear-runs' }
   | { type: 'forget-backend' }
@@ -105,6 +107,8 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       return { ...state, activity: action.activity, task: action.task, progress: null, error: null };
     case 'event':
       return applyEvent(state, action.event);
+    case 'events':
+      return action.events.reduce(applyEvent, state);
     case 'begin-run':
       return { ...state, runs: { ...state.runs, [action.variant]: emptyRun(action.config) } };
     case 'clear-runs':

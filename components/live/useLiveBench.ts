@@ -7,11 +7,14 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Config } from '@/lib/config/config';
 import { variantConfig, type BackendChoice, type BackendName, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
-import { INITIAL_LIVE_STATE, liveReducer, type LiveState } from './liveState';
+import { INITIAL_LIVE_STATE, liveReducer, type LiveAction, type LiveState } from './liveState';
 import { CancelledError, FidoWorkerClient, type WorkerFactory } from './workerClient';
 
 /** Folder the TensorFlow.js .wasm binaries are copied to at build time (scripts/copy-wasm.mjs). */
 export const WASM_PATH = '/tfjs-wasm/';
+
+/** Longest wait, in milliseconds, before streamed times reach the page: ten updates a second. */
+export const FLUSH_INTERVAL_MS = 100;
 
 export interface RunSettings {
   seed: number;
@@ -48,10 +51,39 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     return clientRef.current;
   }, [factory]);
 
+  // Worker events are applied in batches at most every FLUSH_INTERVAL_MS, so a burst of step
+  // and progress messages costs one render, not one each. Every other action first applies
+  // what is queued, so events and actions keep their order.
+  const queued = useRef<WorkerEvent[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const events = queued.current;
+    if (events.length === 0) return;
+    queued.current = [];
+    dispatch({ type: 'events', events });
+  }, []);
+  const onEvent = useCallback(
+    (event: WorkerEvent) => {
+      queued.current.push(event);
+      timer.current ??= setTimeout(flush, FLUSH_INTERVAL_MS);
+    },
+    [flush],
+  );
+  const send = useCallback(
+    (action: LiveAction) => {
+      flush();
+      dispatch(action);
+    },
+    [flush],
+  );
+
   useEffect(
     () => () => {
       generation.current++;
       busy.current = false;
+      if (timer.current !== null) clearTimeout(timer.current);
       activeBackend.current = null;
       clientRef.current?.dispose();
       clientRef.current = null;
@@ -59,26 +91,24 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     [],
   );
 
-  const onEvent = useCallback((event: WorkerEvent) => dispatch({ type: 'event', event }), []);
-
   const ensureBackend = useCallback(async () => {
     if (activeBackend.current) return;
     const reuse = selected.current?.choice === choice ? selected.current.backend : null;
-    dispatch({ type: 'start', activity: 'selecting', task: reuse ? `Starting ${reuse}` : 'Selecting a backend' });
+    send({ type: 'start', activity: 'selecting', task: reuse ? `Starting ${reuse}` : 'Selecting a backend' });
     const event = await client().request({ type: 'init', backend: reuse ?? choice, wasmPath: WASM_PATH }, (e) => {
       // A restart after a cancel keeps the probe table and fallback note of the first selection.
       if (!(reuse && e.type === 'backend' && e.backend === reuse)) onEvent(e);
     });
     activeBackend.current = event.backend;
     selected.current = { choice, backend: event.backend };
-  }, [choice, client, onEvent]);
+  }, [choice, client, onEvent, send]);
 
   const ensureCalibration = useCallback(async () => {
     if (calibrated.current === activeBackend.current) return;
-    dispatch({ type: 'start', activity: 'calibrating', task: `Calibrating ${activeBackend.current}` });
+    send({ type: 'start', activity: 'calibrating', task: `Calibrating ${activeBackend.current}` });
     const event = await client().request({ type: 'calibrate' }, onEvent);
     calibrated.current = event.measurement.backend;
-  }, [client, onEvent]);
+  }, [client, onEvent, send]);
 
   const guarded = useCallback(async (work: () => Promise<void>) => {
     if (busy.current) return;
@@ -86,19 +116,19 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     const started = generation.current;
     try {
       await work();
-      dispatch({ type: 'finish' });
+      send({ type: 'finish' });
     } catch (error) {
       if (started !== generation.current) return;
-      if (error instanceof CancelledError) dispatch({ type: 'cancelled' });
+      if (error instanceof CancelledError) send({ type: 'cancelled' });
       else {
         activeBackend.current = null;
         clientRef.current?.cancel();
-        dispatch({ type: 'failed', message: message(error) });
+        send({ type: 'failed', message: message(error) });
       }
     } finally {
       if (started === generation.current) busy.current = false;
     }
-  }, []);
+  }, [send]);
 
   const selectBackend = useCallback(() => guarded(ensureBackend), [guarded, ensureBackend]);
 
@@ -117,15 +147,15 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
       guarded(async () => {
         await ensureBackend();
         await ensureCalibration();
-        if (variants.length > 1) dispatch({ type: 'clear-runs' });
+        if (variants.length > 1) send({ type: 'clear-runs' });
         for (const variant of variants) {
           const runConfig = variantConfig(config, variant);
-          dispatch({ type: 'begin-run', variant, config: runConfig });
-          dispatch({ type: 'start', activity: 'running', task: `Running tiny ${variant === 'fid' ? 'FiD' : 'FiDO'}` });
+          send({ type: 'begin-run', variant, config: runConfig });
+          send({ type: 'start', activity: 'running', task: `Running tiny ${variant === 'fid' ? 'FiD' : 'FiDO'}` });
           await client().request({ type: 'run', variant, config: runConfig, ...settings }, onEvent);
         }
       }),
-    [guarded, ensureBackend, ensureCalibration, client, config, settings, onEvent],
+    [guarded, ensureBackend, ensureCalibration, client, config, settings, onEvent, send],
   );
 
   const cancel = useCallback(() => {
@@ -142,8 +172,8 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     activeBackend.current = null;
     calibrated.current = null;
     selected.current = null;
-    dispatch({ type: 'forget-backend' });
-  }, [choice]);
+    send({ type: 'forget-backend' });
+  }, [choice, send]);
 
   return { state, selectBackend, calibrate, run, cancel };
 }

@@ -170,14 +170,14 @@ describe('LiveBench', () => {
     expect(worker.pendingRun().config.kvHeads).toBe(0);
     expect(worker.pendingRun()).toMatchObject({ repeats: 3, warmups: 1, seed: 42 });
 
+    // Events reach the page once per animation frame, so each check waits for the next render.
     worker.step(0, 0.004, ' tide');
-    const fidTokens = screen.getByTestId('tokens-fid');
-    expect(fidTokens).toHaveTextContent('·tide');
+    await waitFor(() => expect(screen.getByTestId('tokens-fid')).toHaveTextContent('·tide'));
     expect(screen.getByText(/Tiny FiD output/).parentElement).toHaveTextContent('(1 of 3 tokens, on wasm)');
     expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 1 steps, median 4 ms per step/ })).toBeInTheDocument();
 
     worker.step(1, 0.006, ' clock');
-    expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 2 steps, median 5 ms per step/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /Tiny FiD, measured on wasm: 2 steps, median 5 ms per step/ })).toBeInTheDocument();
     worker.step(2, 0.005, '?');
     worker.finish([0.004, 0.006, 0.005]);
 
