@@ -2,7 +2,7 @@
  * Runs every bench/*.bench.ts module against a fresh static build and writes the figures
  * to docs/benchmarks.md.
  *
- *   npm run bench [-- --no-build] [-- --only cost,bundle]
+ *   npm run bench -- [--no-build] [--only cost,bundle]
  *
  * Steps: build the site with NEXT_DIST_DIR=.build-bench (skipped with --no-build when the
  * folder exists), serve it with scripts/serve.mjs on 127.0.0.1:3290, run the modules one
@@ -188,16 +188,41 @@ function renderPage(date: Date, outcomes: ModuleOutcome[], setupError?: string):
 // ---------------------------------------------------------------------------------------
 // Entry point
 
-async function main(): Promise<number> {
+const USAGE = `Usage: npm run bench -- [--no-build] [--only NAME[,NAME…]]
+
+  --no-build   reuse ${DIST_DIR}/ when it exists instead of running next build
+  --only       run only bench/NAME.bench.ts modules and print the page on stdout
+               instead of writing docs/benchmarks.md
+  -h, --help   print this help`;
+
+function readOptions(): { noBuild: boolean; only: string[]; help: boolean } {
   const { values } = parseArgs({
     options: {
       'no-build': { type: 'boolean', default: false },
       only: { type: 'string', default: '' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   const only = values.only ? values.only.split(',').map((name) => name.trim()) : [];
-  const files = benchFiles(only);
+  return { noBuild: values['no-build'], only, help: values.help };
+}
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof readOptions>;
+  let files: string[];
+  try {
+    options = readOptions();
+    files = benchFiles(options.only);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { only } = options;
   const date = new Date();
   const siteDir = join(ROOT, DIST_DIR);
   const outcomes: ModuleOutcome[] = [];
@@ -205,7 +230,7 @@ async function main(): Promise<number> {
   let server: ChildProcess | undefined;
 
   try {
-    if (!values['no-build'] || !existsSync(siteDir)) buildSite();
+    if (!options.noBuild || !existsSync(siteDir)) buildSite();
     server = await startServer();
     const context: BenchContext = { siteDir, baseUrl: `http://${HOST}:${PORT}` };
     for (const file of files) outcomes.push(await runModule(file, context));
