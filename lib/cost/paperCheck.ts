@@ -143,9 +143,22 @@ const targetTokensLever: Lever = {
   integer: true,
   apply: (config, tokens) => ({ ...config, targetTokens: tokens }),
   get: (config) => config.targetTokens,
-  describe: (tokens) => `${tokens} target tokens`,
+  describe: (tokens) => (tokens === 1 ? '1 target token' : `${tokens} target tokens`),
   short: (tokens) => String(Math.round(tokens)),
   none: `No target length from 1 to ${WORKLOAD_LIMITS.targetTokens.max} tokens`,
+  logScale: true,
+};
+
+const BATCH_GRID = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, WORKLOAD_LIMITS.batchSize.max];
+
+const batchLever: Lever = {
+  grid: BATCH_GRID,
+  integer: true,
+  apply: (config, batch) => ({ ...config, batchSize: batch }),
+  get: (config) => config.batchSize,
+  describe: (batch) => `a requested batch of ${batch}`,
+  short: (batch) => String(Math.round(batch)),
+  none: `No requested batch from 1 to ${WORKLOAD_LIMITS.batchSize.max}`,
   logScale: true,
 };
 
@@ -217,7 +230,7 @@ function describeLevers(
   target: number,
   targetText: string,
   formatMetric: (value: number) => string,
-  levers: Lever[] = [bandwidthLever, targetTokensLever],
+  levers: Lever[] = [bandwidthLever, batchLever, targetTokensLever],
 ): string {
   const sentences: string[] = [];
   for (const lever of levers) {
