@@ -6,16 +6,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
-
-interface BenchContext {
-  siteDir: string;
-  baseUrl: string;
-}
-
-interface BenchResult {
-  title: string;
-  markdown: string;
-}
+import type { BenchContext, BenchResult } from './types';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PAGES = ['/', '/playground/'];
@@ -68,6 +59,8 @@ interface FailingAudit {
   title: string;
   score: number;
   displayValue?: string;
+  /** False for diagnostics and insights, which Lighthouse shows but leaves out of the score. */
+  weighted: boolean;
 }
 
 interface PageScores {
@@ -88,15 +81,21 @@ function withTimeout<T>(promise: Promise<T>, milliseconds: number, what: string)
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Audits of a category that count towards its score and scored below 0.9. */
+/** Audits of a category that scored below 0.9, weighted or not. */
 function failingAudits(lhr: Result, category: Category): FailingAudit[] {
   const failing: FailingAudit[] = [];
   for (const reference of lhr.categories[category]?.auditRefs ?? []) {
     const audit = lhr.audits[reference.id];
     if (!audit || audit.score === null || audit.score >= 0.9) continue;
     if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'manual') continue;
-    if (reference.weight === 0 && category !== 'performance') continue;
-    failing.push({ category, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue });
+    failing.push({
+      category,
+      id: audit.id,
+      title: audit.title,
+      score: audit.score,
+      displayValue: audit.displayValue,
+      weighted: reference.weight > 0,
+    });
   }
   return failing;
 }
@@ -177,12 +176,18 @@ function renderMarkdown(results: PageScores[]): string {
   );
   lines.push('', misses.length ? `Below target: ${misses.join('; ')}.` : 'Every score meets its target.');
 
-  lines.push('', 'Audits scoring below 0.9 that count towards a category (score in brackets):', '');
+  lines.push('', 'Scored audits below 0.9 (audit score, then the measured value):', '');
   for (const result of results) {
-    const audits = result.failing.map(
-      (audit) => `${CATEGORY_LABELS[audit.category].toLowerCase()}: ${audit.title} (\`${audit.id}\`, ${audit.score.toFixed(2)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`,
-    );
+    const audits = result.failing
+      .filter((audit) => audit.weighted)
+      .map((audit) => `${audit.title} (${audit.score.toFixed(2)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`);
     lines.push(`- \`${result.path}\` ${result.formFactor}: ${audits.length ? audits.join('; ') : 'none'}.`);
+  }
+
+  lines.push('', 'Diagnostics and insights flagged, which do not count towards the score:', '');
+  for (const result of results) {
+    const ids = result.failing.filter((audit) => !audit.weighted).map((audit) => `\`${audit.id}\``);
+    lines.push(`- \`${result.path}\` ${result.formFactor}: ${ids.length ? ids.join(', ') : 'none'}.`);
   }
 
   const foreign = results.flatMap((result) => result.foreignRequests.map((url) => `\`${result.path}\`: ${url}`));
