@@ -1,8 +1,8 @@
 'use client';
 /**
  * Controls of the tiny model: encoder and decoder dimensions, the input, FiDO's changes
- * and the backend. Every control has a label and shows its value with a unit; sliders
- * stay within the tiny model's limits, so only a hand-edited URL can exceed them.
+ * and the measurement settings. Every control has a label and shows its value with a unit.
+ * Sliders stay within the tiny model's limits, so only a hand-edited URL can exceed them.
  */
 import { memo, useId } from 'react';
 import type { Config } from '@/lib/config/config';
@@ -90,8 +90,11 @@ function KvHeadsSelect({ config, onChange }: { config: Config; onChange: (c: Con
   const id = useId();
   const heads = config.decoderCustom.heads;
   const g = config.kvHeads === 0 ? heads : config.kvHeads;
-  const describe = (value: number) =>
-    value === heads ? `${value} (multi-head)` : value === 1 ? '1 (multi-query)' : `${value} (grouped-query)`;
+  const describe = (value: number) => {
+    if (value === heads) return `${value} (multi-head)`;
+    if (value === 1) return '1 (multi-query)';
+    return `${value} (grouped-query)`;
+  };
   return (
     <div className={styles.control}>
       <label htmlFor={id}>Decoder key/value heads g</label>

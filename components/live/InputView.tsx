@@ -1,7 +1,7 @@
 'use client';
 /**
  * The model's input as the reader would read it: the question, and each passage row as the
- * encoder sees it after tokenization (question prepended, cut to n_p tokens, </s> at the end).
+ * encoder reads it after tokenization (question prepended, cut to n_p tokens, </s> at the end).
  */
 import { memo, useMemo } from 'react';
 import type { Config } from '@/lib/config/config';

@@ -1,5 +1,5 @@
 'use client';
-/** What the bench is doing: a progress bar while busy, then finished, cancelled or the error. */
+/** Status line of the bench: a progress bar while busy, then finished, cancelled or the error. */
 import type { LiveState } from './liveState';
 import styles from './live.module.css';
 

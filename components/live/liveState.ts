@@ -1,5 +1,5 @@
 /**
- * What the live bench shows, as one reducer over worker events: the backend in use, the
+ * State of the live bench, as one reducer over worker events: the backend in use, the
  * calibration, and per variant the streamed phase and step times and tokens.
  */
 import type { Config } from '@/lib/config/config';
@@ -29,7 +29,7 @@ export interface VariantRun {
 
 export interface LiveState {
   activity: Activity;
-  /** What the bench is doing, for the status line; set with the activity. */
+  /** Description of the current activity for the status line, set with the activity. */
   task: string;
   progress: Progress | null;
   error: string | null;
@@ -51,7 +51,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
 export type LiveAction =
   | { type: 'start'; activity: 'selecting' | 'calibrating' | 'running'; task: string }
   | { type: 'event'; event: WorkerEvent }
-  /** Events received within one animation frame, applied in order with one render. */
+  /** Events received since the last flush, applied in order with one render. */
   | { type: 'events'; events: WorkerEvent[] }
   | { type: 'begin-run'; variant: Variant; config: Config }
   | { type: 'clear-runs' }

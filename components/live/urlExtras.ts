@@ -60,7 +60,7 @@ export function parseExtras(search: string, prefix = ''): { extras: LiveExtras; 
   return { extras: { backend: backend.value, seed: seed.value, repeats: repeats.value }, notices };
 }
 
-/** The query `search` with the backend, seed and repeats under `prefix` set, or removed when default. */
+/** Returns the query `search` with the backend, seed and repeats under `prefix` set, or removed when default. */
 export function mergeExtras(search: string, extras: LiveExtras, prefix = ''): string {
   const params = new URLSearchParams(search);
   if (extras.backend === 'auto') params.delete(prefix + BACKEND_URL_KEY);

@@ -13,7 +13,7 @@ import { CancelledError, FidoWorkerClient, type WorkerFactory } from './workerCl
 /** Folder the TensorFlow.js .wasm binaries are copied to at build time (scripts/copy-wasm.mjs). */
 export const WASM_PATH = '/tfjs-wasm/';
 
-/** Longest wait, in milliseconds, before streamed times reach the page: ten updates a second. */
+/** Maximum wait, in milliseconds, before streamed times reach the page: ten updates a second. */
 export const FLUSH_INTERVAL_MS = 100;
 
 export interface RunSettings {

@@ -50,7 +50,7 @@ export class FidoWorkerClient {
 
   constructor(private readonly factory: WorkerFactory) {}
 
-  /** Sends a request and resolves with its final event; `onEvent` sees every event before it. */
+  /** Sends a request and resolves with its final event; `onEvent` receives every event before it. */
   request<R extends Body<WorkerRequest>>(body: R, onEvent: (event: WorkerEvent) => void = () => {}): Promise<Final<R['type']>> {
     const id = this.nextId++;
     const worker = this.ensureWorker();

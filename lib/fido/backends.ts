@@ -15,16 +15,17 @@ export type TensorFlow = typeof import('@tensorflow/tfjs');
 export const BACKEND_URL_KEY = 'backend';
 
 /**
- * Loads TensorFlow.js and registers the wasm backend. `wasmPath` is the folder the .wasm
- * binaries are served from (a URL path ending in /, such as /tfjs-wasm/); omit it in Node,
- * where the package's own dist folder is the default.
+ * Loads TensorFlow.js and registers the wasm backend. `wasmPath` is the URL folder that
+ * serves the .wasm binaries, ending in / (such as /tfjs-wasm/). Omit it in Node, where the
+ * package's own dist folder is the default.
  */
 export async function loadTensorFlow(wasmPath?: string): Promise<TensorFlow> {
   const tf = await import('@tensorflow/tfjs');
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  // Both settings must precede the first setBackend('wasm'): the module reads them when it
-  // initialises. The threaded build hangs once bundled (tensorflow/tfjs#4107), and a static
-  // site cannot send the cross-origin isolation headers threads need anyway.
+  // Both settings must precede the first setBackend('wasm'), because the module reads them
+  // when it initialises. The threaded build hangs once bundled (its pthread workers fail after
+  // minification in tfjs 4.22), and a static site cannot send the cross-origin isolation
+  // headers that threads need anyway.
   if (wasmPath) wasm.setWasmPaths(wasmPath);
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   return tf;
@@ -80,7 +81,7 @@ export interface BackendSelection {
   fallback?: string;
 }
 
-/** The fastest working probe, or null when none works. */
+/** Returns the fastest working probe, or null when none works. */
 export function fastestProbe(probes: readonly BackendProbe[]): BackendProbe | null {
   let best: BackendProbe | null = null;
   for (const probe of probes) {
@@ -96,16 +97,16 @@ function shortReason(error: string | undefined): string {
   return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
 }
 
-/** The sentence the page shows when `requested` could not be used and `used` runs instead. */
+/** Builds the sentence the page shows when `requested` could not be used and `used` runs instead. */
 export function fallbackMessage(requested: BackendName, probe: BackendProbe | undefined, used: BackendName): string {
   const name = requested === 'webgl' ? 'WebGL' : BACKEND_LABELS[requested];
   return `${name} is not available here (${shortReason(probe?.error)}); running on ${used}.`;
 }
 
 /**
- * Selects a backend. A named choice is tried first and kept if it works; `auto`, or a named
- * choice that fails, probes every backend and keeps the fastest that works. Throws only
- * when no backend works at all.
+ * Selects a backend. A named choice is tried first and kept if it works. With `auto`, or
+ * when the named choice fails, every backend is probed and the fastest that works is kept.
+ * Throws only when no backend works at all.
  */
 export async function selectBackend(
   tf: TensorFlow,

@@ -2,8 +2,8 @@
  * The reader's device as an accelerator for the cost model.
  *
  * `measureDevice` runs two microbenchmarks on the active TensorFlow.js backend: a large
- * square matmul for attainable FLOP/s and a chain of elementwise adds over buffers far
- * larger than any cache for attainable bandwidth. `deviceConfig` turns the measurement
+ * square matmul for attainable FLOP/s and a chain of elementwise adds over buffers larger
+ * than common last-level caches for attainable bandwidth. `deviceConfig` turns the measurement
  * into a `Config` whose accelerator is this device (fp32, efficiencies 100%), and
  * `predictPhases` gives the cost model's time for each phase the tiny model reports.
  * Everything except `measureDevice` is pure and runs in Node tests.
@@ -76,7 +76,7 @@ async function timeAdds(tf: TensorFlow, options: CalibrationOptions, clock: Cloc
   try {
     return await timeRepeated(
       async () => {
-        // Each add depends on the previous one, so none can be skipped; reading back one
+        // Each add depends on the previous one, so none can be skipped. Reading back one
         // element waits for the whole chain without timing a 16 MiB download.
         let current = x;
         for (let i = 0; i < options.chainedAdds; i++) {
@@ -156,7 +156,7 @@ export async function measureDevice(
 export const DEFAULT_DEVICE_MEMORY_BYTES = 4e9;
 
 /**
- * The "this device" preset: `config` evaluated on the measured rates, fp32 (the tiny model's
+ * Builds the "this device" preset: `config` evaluated on the measured rates, fp32 (the tiny model's
  * precision), efficiencies 100% and batch 1 (the tiny model answers one question at a time).
  */
 export function deviceConfig(config: Config, measurement: DeviceMeasurement, memoryBytes = DEFAULT_DEVICE_MEMORY_BYTES): Config {
@@ -274,7 +274,7 @@ export interface RooflinePoint {
   measuredFlopsPerSecond: number;
 }
 
-/** The three phases of a run as roofline points, predicted on `device` (from `deviceConfig`). */
+/** Places the three phases of a run on the roofline of `device` (a `deviceConfig` result). */
 export function rooflinePoints(result: RunResult, device: Config): RooflinePoint[] {
   const prediction = predictPhases(onDevice(result.config, device));
   const measured: Record<MeasuredPhase, number> = {

@@ -1,7 +1,7 @@
 /**
  * Messages between the /live page and the model worker (lib/fido/worker.ts).
  *
- * The page sends requests; the worker answers with a stream of events that carry the id of
+ * The page sends requests, and the worker replies with a stream of events that carry the id of
  * the request they belong to. Every event that reports a time names the backend that
  * actually ran it. Both sides validate what they receive with `parseRequest` and
  * `parseEvent`, because a worker message is untyped data at run time.
@@ -15,7 +15,7 @@ import { MIN_VOCAB_SIZE } from './vocabulary';
 export const BACKEND_NAMES = ['webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
-/** What the reader may ask for: a backend by name, or `auto` for the fastest that works. */
+/** A backend choice of the reader: a backend by name, or `auto` for the fastest that works. */
 export const BACKEND_CHOICES = ['auto', ...BACKEND_NAMES] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
@@ -32,7 +32,7 @@ export interface BackendProbe {
   ok: boolean;
   /** Median seconds of the probe matmul, readback included; absent when `ok` is false. */
   medianSeconds?: number;
-  /** Why the backend could not be used; absent when `ok` is true. */
+  /** Reason the backend could not be used; absent when `ok` is true. */
   error?: string;
 }
 
@@ -222,12 +222,12 @@ export function parseEvent(data: unknown): Check<WorkerEvent> {
   }
 }
 
-/** The FiD baseline of a configuration: every decoder layer cross-attends, multi-head keys and values. */
+/** Returns the FiD baseline of a configuration: every decoder layer cross-attends, with multi-head keys and values. */
 export function fidVariant(config: Config): Config {
   return { ...config, crossAttentionPeriod: 1, kvHeads: 0 };
 }
 
-/** The configuration a variant runs: FiD drops FiDO's K and g, FiDO keeps them. */
+/** Returns the configuration a variant runs: FiD drops FiDO's K and g, FiDO keeps them. */
 export function variantConfig(config: Config, variant: Variant): Config {
   return variant === 'fid' ? fidVariant(config) : config;
 }
@@ -303,7 +303,7 @@ export function clampTinyConfig(input: Config, prefix = ''): { config: Config; n
     config.vocabSize = vocabulary;
   }
 
-  // The tiny model runs one question in fp32; the cost model is told the same.
+  // The tiny model runs one question in fp32, so the cost model evaluates the same.
   config.precision = 'fp32';
   config.batchSize = 1;
 

@@ -81,7 +81,7 @@ export function summarize(samplesSeconds: readonly number[]): Summary {
 
 // Timed runs of the tiny model ------------------------------------------------------------
 
-/** What a timed pass reports as it goes; warm-up passes report nothing. */
+/** Callbacks of a timed pass, called as each time is measured; warm-up passes call none. */
 export interface PassObserver {
   phase(phase: 'encoder' | 'projection', repeat: number, seconds: number): void;
   step(repeat: number, step: number, seconds: number, token: number): void | Promise<void>;
@@ -122,7 +122,7 @@ function lastCrossTensor(crossKv: CrossKv): Tensor {
 }
 
 /**
- * One greedy pass: encoder, cross-attention key/value projection, then `steps` decoder
+ * Runs one greedy pass: encoder, cross-attention key/value projection, then `steps` decoder
  * steps, each phase timed up to the readback of its result. Returns the tokens and the
  * seconds; disposes every tensor it creates.
  */

@@ -104,6 +104,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
 async function handle(data: unknown): Promise<void> {
   const parsed = parseRequest(data);
   if (!parsed.ok) {
+    console.error(`model worker: invalid request: ${parsed.error}`);
     const id = typeof (data as { id?: unknown })?.id === 'number' ? (data as { id: number }).id : 0;
     post({ type: 'error', id, message: `Invalid request to the model worker: ${parsed.error}` });
     return;
@@ -114,6 +115,7 @@ async function handle(data: unknown): Promise<void> {
     else if (request.type === 'calibrate') await calibrate(request);
     else await run(request);
   } catch (error) {
+    console.error(`model worker: ${request.type} request ${request.id} failed:`, error);
     post({ type: 'error', id: request.id, message: errorMessage(error) });
   }
 }

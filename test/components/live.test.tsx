@@ -12,7 +12,7 @@ const MEASUREMENT: DeviceMeasurement = {
 };
 
 /**
- * A stand-in for the model worker. Init and calibrate answer at once; a run waits until
+ * A stand-in for the model worker. Init and calibrate reply at once; a run waits until
  * the test streams its steps with `step` and ends it with `finish`.
  */
 class FakeWorker implements WorkerLike {
@@ -45,7 +45,7 @@ class FakeWorker implements WorkerLike {
     act(() => this.onmessage?.({ data: event } as MessageEvent));
   }
 
-  /** The run request the page is waiting on. */
+  /** Returns the run request the page is waiting on. */
   pendingRun(): Extract<WorkerRequest, { type: 'run' }> {
     const runs = this.requests.filter((r): r is Extract<WorkerRequest, { type: 'run' }> => r.type === 'run');
     return runs[runs.length - 1];
