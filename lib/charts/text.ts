@@ -1,8 +1,8 @@
 /**
- * Estimated widths of SVG text, for layout that must happen before anything is drawn:
+ * Estimated widths of SVG text, for layout that must happen before anything is drawn.
  * SVG text cannot be measured before it is in the document, and not at all in jsdom or
- * the static prerender. Widths are close to DejaVu Sans, the widest of the common
- * system sans-serif fonts, so narrower fonts only leave some slack.
+ * the static prerender. The per-character widths are rough estimates after DejaVu Sans,
+ * a wide system sans-serif, so narrower fonts such as Arial leave some slack.
  */
 
 export interface TextStyle {

@@ -122,6 +122,16 @@ describe('TimeBreakdownChart', () => {
     expect(k6.width).toBeLessThan(k1.width);
   });
 
+  it('leaves out operations that never run', () => {
+    // Period 24 on a 12-layer decoder keeps no cross-attention layer at all.
+    const result = evaluate({ ...DEFAULT_CONFIG, crossAttentionPeriod: 24 });
+    expect(result.crossAttentionLayers).toEqual([]);
+    const { container } = render(<TimeBreakdownChart bars={[{ id: 'none', label: 'No cross-attention', result }]} width={640} />);
+    expect(container.querySelector('[data-segment="decoder.crossAttention.attention"]')).toBeNull();
+    expect(container.querySelector('[data-segment="decoder.mlp"]')).not.toBeNull();
+    expect(rooflinePoints(result).map((p) => p.id)).not.toContain('decoder.crossAttention.attention');
+  });
+
   it('marks a configuration that does not fit', () => {
     const result = evaluate(tooBig);
     expect(result.seconds).toBeNull();
