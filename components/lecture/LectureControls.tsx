@@ -1,4 +1,5 @@
 'use client';
+import { ThemeSwitch } from '@/components/layout/ThemeSwitch';
 import styles from './LectureMode.module.css';
 
 interface LectureControlsProps {
@@ -30,6 +31,8 @@ export function LectureControls(props: LectureControlsProps) {
         Next <span aria-hidden="true">→</span>
       </button>
       <span className={styles.spacer} />
+      {/* The site header is hidden here, and a projector may need the other theme. */}
+      <ThemeSwitch />
       <button type="button" className={styles.button} onClick={props.onFullscreen} aria-pressed={fullscreen} aria-keyshortcuts="f">
         Full screen <kbd>f</kbd>
       </button>

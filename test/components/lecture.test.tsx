@@ -333,3 +333,19 @@ describe('usePresenting', () => {
     expect(window.location.hash).toBe('#decoder-cost');
   });
 });
+
+describe('LectureMode theme', () => {
+  it('offers the theme switch in the control bar', async () => {
+    const user = userEvent.setup();
+    openAt('?present=1');
+    render(<Harness />);
+    const bar = screen.getByRole('navigation', { name: 'Lecture controls' });
+    await user.selectOptions(within(bar).getByRole('combobox', { name: 'Theme' }), 'dark');
+    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    expect(window.localStorage.getItem('fido-theme')).toBe('dark');
+    await user.keyboard('{ArrowDown}');
+    expect(urlSlide()).toBeNull();
+    await user.selectOptions(within(bar).getByRole('combobox', { name: 'Theme' }), 'system');
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+});
