@@ -72,8 +72,8 @@ export const DeviceRoofline = memo(function DeviceRoofline({
         <>
           The roof is this device as measured: {formatFlopsPerSecond(device.flopsPerSecond)} on a large matmul and the bandwidth of
           elementwise adds. Each point is one phase of a run: its cost-model FLOPs per byte across, its cost-model FLOPs divided by the
-          measured seconds up. The decoder sits far below its roof because each step launches many small kernels whose fixed cost the
-          roofline does not count.
+          measured seconds up. The decoder sits below its roof because its kernels are small (one query row at a time) and each has a
+          fixed launch cost, neither of which the roofline counts.
         </>
       }
     >

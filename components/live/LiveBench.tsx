@@ -11,7 +11,7 @@ import { compareSpeedup, deviceConfig, onDevice, predictPhases, rooflinePoints }
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
 import { useUrlConfig } from '@/components/state/urlState';
-import type { Notice } from '@/lib/config/url';
+import { configQuery, type Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
 import { DeviceRoofline } from './DeviceRoofline';
 import { Figure } from '@/components/figure/Figure';
@@ -23,7 +23,7 @@ import { PhaseTable, SpeedupView, TokenStream } from './Results';
 import { StatusBar } from './StatusBar';
 import { StepChart, stepTable, type StepSeries } from './StepChart';
 import { useLiveBench, type RunSettings } from './useLiveBench';
-import { useLiveExtras } from './urlExtras';
+import { mergeExtras, useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
 import styles from './live.module.css';
 
@@ -178,6 +178,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         ) : (
           <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} />
         )}
+        {embedded && (
+          <p>
+            <a href={`/live/${mergeExtras(configQuery(config, '', TINY_FID_CONFIG), extras.extras)}`}>Open these settings on the full live page</a>
+          </p>
+        )}
         {same && (
           <p className={styles.note}>
             With K = 1 and g = h, FiDO is the same model as FiD. Choose the tiny FiDO preset, or set K and g, to see a difference.
@@ -236,9 +241,10 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         <SpeedupView speedup={speedup} />
         <p className={styles.note}>
           Predictions are the cost model&apos;s roofline times on this device as calibrated (measured matmul FLOP/s and add
-          bandwidth at 100% efficiency, fp32, batch 1). They leave out what a tiny model mostly pays for: the fixed cost of
-          launching each of the many small kernels of a decoder step. That is why measured decoder steps usually take longer than
-          predicted, and why the measured speedup can differ from the predicted one.
+          bandwidth at 100% efficiency, fp32, batch 1). They assume every kernel reaches those rates. A decoder step of a tiny
+          model is hundreds of small kernels that multiply a single query row, which run well below a large matmul&apos;s rate
+          and each add a fixed launch cost. That is why measured decoder steps usually take longer than predicted, and why the
+          measured speedup can differ from the predicted one. Other programs running on the device slow every measurement.
         </p>
       </section>
 

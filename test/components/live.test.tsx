@@ -227,6 +227,7 @@ describe('LiveBench', () => {
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
     expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue('4');
     expect(workers).toHaveLength(0);
+    expect(screen.getByRole('link', { name: 'Open these settings on the full live page' })).toHaveAttribute('href', '/live/?passages=4');
     fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
     await waitFor(() => expect(workers[0]?.pendingRun()).toBeDefined());
     expect(workers[0].pendingRun().config.passages).toBe(4);
