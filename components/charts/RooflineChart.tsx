@@ -47,6 +47,8 @@ const intensityTick = (value: number) => (value < 1000 ? formatNumber(value) : s
 // ---- Bounds ----------------------------------------------------------------------
 
 const MARGIN = { top: 12, right: 24, bottom: 44, left: 60 };
+/** Left edge of the phase legend and the numbered list, which need no axis margin. */
+const LIST_LEFT = 8;
 const LIST_COLUMN_WIDTH = 270;
 
 function plotHeightFor(width: number): number {
@@ -54,7 +56,7 @@ function plotHeightFor(width: number): number {
 }
 
 function listColumnsFor(width: number): number {
-  return Math.max(1, Math.floor((width - MARGIN.left) / LIST_COLUMN_WIDTH));
+  return Math.max(1, Math.floor((width - LIST_LEFT) / LIST_COLUMN_WIDTH));
 }
 
 const PHASE_LEGEND: LegendEntry[] = [
@@ -109,10 +111,10 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
 
   // Legend and numbered list below the x axis.
   const legendTop = bounds.bottom + MARGIN.bottom;
-  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, width - MARGIN.left);
+  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, width - LIST_LEFT);
   const listTop = legendTop + legend.height + 4;
   const columns = listColumnsFor(width);
-  const columnWidth = (width - MARGIN.left) / columns;
+  const columnWidth = (width - LIST_LEFT) / columns;
   const rows = Math.ceil(points.length / columns);
   const height = listTop + rows * LEGEND_ROW_HEIGHT + 4;
 
@@ -181,8 +183,8 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
         })}
       </g>
 
-      <SwatchLegend layout={legend} x={MARGIN.left} y={legendTop} />
-      <g transform={`translate(${MARGIN.left},${listTop})`} data-mark="list">
+      <SwatchLegend layout={legend} x={LIST_LEFT} y={legendTop} />
+      <g transform={`translate(${LIST_LEFT},${listTop})`} data-mark="list">
         {points.map((p, i) => {
           const column = Math.floor(i / rows);
           const row = i % rows;

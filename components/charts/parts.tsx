@@ -10,7 +10,7 @@ import styles from './charts.module.css';
 import { useElementWidth } from './useElementWidth';
 
 /** Narrowest width, in pixels, at which a chart still draws legibly. */
-export const MIN_CHART_WIDTH = 260;
+export const MIN_CHART_WIDTH = 220;
 
 export function phaseClass(phase: string): string {
   if (phase === 'encoder') return styles.encoder;
@@ -131,11 +131,12 @@ export interface LegendEntry {
 export function SwatchLegend({ layout, x, y }: { layout: LegendLayout<LegendEntry>; x: number; y: number }) {
   return (
     <g transform={`translate(${x},${y})`}>
-      {layout.items.map(({ item, x: ix, y: iy }) => (
+      {layout.items.map(({ item, text, x: ix, y: iy }) => (
         <g key={item.key} transform={`translate(${ix},${iy})`}>
           <rect className={item.className} width={SWATCH_SIZE} height={SWATCH_SIZE} y={2} fillOpacity={item.opacity} strokeOpacity={item.opacity} />
           <text className={styles.text} x={SWATCH_SIZE + 4} y={11}>
-            {item.label}
+            {text}
+            {text !== item.label && <title>{item.label}</title>}
           </text>
         </g>
       ))}

@@ -2,7 +2,7 @@
  * Layout of an SVG legend: swatch-and-text items flowed left to right into rows that
  * fit a width, with text widths estimated by `textWidth`.
  */
-import { textWidth } from './text';
+import { textWidth, truncateText } from './text';
 
 export const LEGEND_ROW_HEIGHT = 16;
 export const SWATCH_SIZE = 10;
@@ -11,6 +11,8 @@ const ITEM_GAP = 14;
 
 export interface LegendItemPosition<T> {
   item: T;
+  /** The item's label, shortened with an ellipsis when wider than the legend. */
+  text: string;
   x: number;
   y: number;
 }
@@ -26,12 +28,13 @@ export function layoutLegend<T>(items: readonly T[], label: (item: T) => string,
   let x = 0;
   let y = 0;
   for (const item of items) {
-    const itemWidth = SWATCH_SIZE + SWATCH_GAP + textWidth(label(item));
+    const text = truncateText(label(item), width - SWATCH_SIZE - SWATCH_GAP);
+    const itemWidth = SWATCH_SIZE + SWATCH_GAP + textWidth(text);
     if (x > 0 && x + itemWidth > width) {
       x = 0;
       y += LEGEND_ROW_HEIGHT;
     }
-    placed.push({ item, x, y });
+    placed.push({ item, text, x, y });
     x += itemWidth + ITEM_GAP;
   }
   return { items: placed, height: items.length === 0 ? 0 : y + LEGEND_ROW_HEIGHT };

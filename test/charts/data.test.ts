@@ -195,6 +195,12 @@ describe('legend layout', () => {
     expect(layout.height).toBe(48);
   });
 
+  it('shortens an item wider than the legend', () => {
+    const layout = layoutLegend(['Cross-attention K/V projection of encoder output'], (s) => s, 200);
+    expect(layout.items[0].text).toMatch(/^Cross-attention .*…$/);
+    expect(textWidth(layout.items[0].text) + 14).toBeLessThanOrEqual(200);
+  });
+
 });
 
 describe('text measure', () => {
