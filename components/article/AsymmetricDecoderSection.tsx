@@ -4,8 +4,9 @@ import { useDeferredValue, useMemo } from 'react';
 import { TimeBreakdownChart } from '@/components/charts/TimeBreakdownChart';
 import { asymmetricLineup, asymmetricNumbers } from '@/lib/article/asymmetric';
 import { formatPercent, formatSeconds } from '@/lib/charts/format';
+import { timeTable } from '@/lib/charts/timeBreakdown';
 import { checkPaperClaims } from '@/lib/cost/paperCheck';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -21,6 +22,7 @@ function seconds(value: number | null): string {
 export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
   const lineup = useMemo(() => asymmetricLineup(state.config), [state.config]);
   const n = asymmetricNumbers(lineup);
+  const bars = useMemo(() => lineup.map(({ id, label, result }) => ({ id, label, result })), [lineup]);
   // The claim check scans efficiencies and lengths (tens of milliseconds), so it trails slider drags.
   const deferredConfig = useDeferredValue(state.config);
   const claim = useMemo(
@@ -28,9 +30,16 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
     [deferredConfig, mode],
   );
   const chart = (
-    <LazyFigure label="Time per sample of FiD and FiDO at several sizes" minHeight={320} eager={mode === 'slide'}>
-      <TimeBreakdownChart bars={lineup.map(({ id, label, result }) => ({ id, label, result }))} />
-    </LazyFigure>
+    <ArticleFigure
+      id="asymmetric-decoder-figure"
+      title="Time per sample of FiD and FiDO at several sizes"
+      caption="Time per sample by operation, encoder in blue and decoder in red. Workload, batch, precision and accelerator are yours; FiDO uses K = 6 and one key/value head."
+      table={timeTable(bars)}
+      mode={mode}
+      minHeight={320}
+    >
+      <TimeBreakdownChart bars={bars} />
+    </ArticleFigure>
   );
   const xlSentence = (
     <>
@@ -80,13 +89,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
           Why: {claim.explanation} {claim.gapCloser}
         </p>
       )}
-      <figure className={styles.figure}>
-        {chart}
-        <figcaption>
-          Time per sample by operation, encoder in blue and decoder in red, for FiD and FiDO at several sizes. Workload,
-          batch, precision and accelerator are yours; FiDO uses K = 6 and one key/value head.
-        </figcaption>
-      </figure>
+      {chart}
     </>
   );
 }

@@ -5,10 +5,11 @@ import { formatFraction, flopsNumbers, type FlopsNumbers } from '@/lib/article/f
 import { formatCount } from '@/lib/article/reading';
 import { texCount, texFlops } from '@/lib/article/tex';
 import { formatFlops, formatPercent } from '@/lib/charts/format';
+import { shareTable } from '@/lib/charts/share';
 import { Formula } from './Formula';
 import { RangeField } from '@/components/controls';
 import { WORKLOAD_LIMITS } from '@/lib/config/schema';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -59,20 +60,29 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
   const s = n.symbols;
   const timeShare = n.decoderTimeShare === null ? 'no share (the model does not fit in memory)' : formatPercent(n.decoderTimeShare);
   const chart = (
-    <LazyFigure label="Share of FLOPs and of time, encoder against decoder" minHeight={200} eager={mode === 'slide'}>
+    <ArticleFigure
+      id="flops-figure"
+      title="Share of FLOPs against share of time"
+      caption="Encoder and decoder shares of the FLOPs and of the time per sample, for your configuration. The next section explains the gap."
+      table={shareTable(state.result)}
+      mode={mode}
+      minHeight={200}
+    >
       <ShareChart result={state.result} />
-    </LazyFigure>
+    </ArticleFigure>
   );
   const targetControl = (
-    <RangeField
-      label="Target tokens"
-      {...WORKLOAD_LIMITS.targetTokens}
-      scale="log"
-      exactInput={false}
-      value={state.config.targetTokens}
-      unit="tokens"
-      onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
-    />
+    <div className={styles.sectionControl}>
+      <RangeField
+        label="Target tokens"
+        {...WORKLOAD_LIMITS.targetTokens}
+        scale="log"
+        exactInput={false}
+        value={state.config.targetTokens}
+        unit="tokens"
+        onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
+      />
+    </div>
   );
 
   if (mode === 'slide') {
@@ -129,13 +139,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
         By FLOPs, then, the decoder looks cheap. Yet it takes{' '}
         <strong data-number="decoder-time-share">{timeShare}</strong> of the time per sample in your configuration:
       </p>
-      <figure className={styles.figure}>
-        {chart}
-        <figcaption>
-          Share of FLOPs and of time per sample, encoder against decoder, for your configuration. The next section explains
-          the gap.
-        </figcaption>
-      </figure>
+      {chart}
     </>
   );
 }

@@ -1,25 +1,28 @@
 'use client';
 /** Section 1: how Fusion-in-Decoder reads retrieved passages, with the animated diagram. */
 import { formatCount, readingNumbers } from '@/lib/article/reading';
+import { readingTable } from '@/lib/article/tables';
 import { FusionDiagram } from './FusionDiagram';
 import { RangeField } from '@/components/controls';
 import { WORKLOAD_LIMITS } from '@/lib/config/schema';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 export function FusionInDecoderSection({ state, mode }: SectionProps) {
   const n = readingNumbers(state.result);
   const passagesControl = (
-    <RangeField
-      label="Passages"
-      {...WORKLOAD_LIMITS.passages}
-      scale="log"
-      unit="passages"
-      exactInput={false}
-      value={state.config.passages}
-      onChange={(passages) => state.setConfig((c) => ({ ...c, passages }))}
-    />
+    <div className={styles.sectionControl}>
+      <RangeField
+        label="Passages"
+        {...WORKLOAD_LIMITS.passages}
+        scale="log"
+        unit="passages"
+        exactInput={false}
+        value={state.config.passages}
+        onChange={(passages) => state.setConfig((c) => ({ ...c, passages }))}
+      />
+    </div>
   );
 
   if (mode === 'slide') {
@@ -61,15 +64,16 @@ export function FusionInDecoderSection({ state, mode }: SectionProps) {
         So the encoder does a great deal of arithmetic once, while the decoder does a little arithmetic many times over a
         large memory. The rest of this article follows that asymmetry.
       </p>
-      <figure className={styles.figure}>
-        <LazyFigure label="Animated diagram of Fusion-in-Decoder" minHeight={380}>
-          <FusionDiagram numbers={n} />
-        </LazyFigure>
-        <figcaption>
-          Fusion-in-Decoder: question+passage pairs are encoded separately, concatenated and read by the decoder at every
-          step. The diagram draws at most four passages and five answer tokens.
-        </figcaption>
-      </figure>
+      <ArticleFigure
+        id="fusion-in-decoder-figure"
+        title="Fusion-in-Decoder in one picture"
+        caption="Question+passage pairs are encoded separately, concatenated and read by the decoder at every step. The diagram draws at most four passages and five answer tokens."
+        table={readingTable(n)}
+        mode="article"
+        minHeight={380}
+      >
+        <FusionDiagram numbers={n} />
+      </ArticleFigure>
     </>
   );
 }

@@ -2,13 +2,14 @@
 /** Section 4: layer-sparse cross-attention. The period K selects the decoder layers that keep it. */
 import { useMemo } from 'react';
 import { denseCrossAttention, layerSparseNumbers } from '@/lib/article/layerSparse';
+import { layersTable } from '@/lib/article/tables';
 import { formatBytes, formatSeconds } from '@/lib/charts/format';
 import { FIDO_PERIOD } from '@/lib/config/presets';
 import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
 import { DecoderLayersDiagram } from './DecoderLayersDiagram';
 import { RangeField } from '@/components/controls';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -27,19 +28,28 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
   const n = layerSparseNumbers(sparse, dense);
   const layers = state.result.shape.decoder.layers;
   const periodControl = (
-    <RangeField
-      label="Cross-attention period K"
-      min={1}
-      max={layers}
-      exactInput={false}
-      value={period}
-      onChange={(crossAttentionPeriod) => state.setConfig((c) => ({ ...c, crossAttentionPeriod }))}
-    />
+    <div className={styles.sectionControl}>
+      <RangeField
+        label="Cross-attention period K"
+        min={1}
+        max={layers}
+        exactInput={false}
+        value={period}
+        onChange={(crossAttentionPeriod) => state.setConfig((c) => ({ ...c, crossAttentionPeriod }))}
+      />
+    </div>
   );
   const diagram = (
-    <LazyFigure label="Decoder layers with and without cross-attention" minHeight={220} eager={mode === 'slide'}>
+    <ArticleFigure
+      id="layer-sparse-figure"
+      title="Decoder layers with and without cross-attention"
+      caption="Decoder layers of your configuration. Solid cross-attention blocks are kept; dashed slots have none."
+      table={layersTable(layers, state.result.crossAttentionLayers)}
+      mode={mode}
+      minHeight={220}
+    >
       <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} />
-    </LazyFigure>
+    </ArticleFigure>
   );
   const would = period === 1 ? 'would ' : '';
   const savings = (
@@ -90,11 +100,8 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
         <strong data-number="speedup">{times(n.speedup)}</strong> faster than cross-attention in every layer. The FiDO code
         sets no default K; 6 is the example in its documentation, and this site uses it for FiDO.
       </p>
-      <figure className={styles.figure}>
-        {diagram}
-        {periodControl}
-        <figcaption>Decoder layers of your configuration. Solid cross-attention blocks are kept; dashed slots have none.</figcaption>
-      </figure>
+      {diagram}
+      {periodControl}
     </>
   );
 }

@@ -3,32 +3,42 @@
 import { RooflineChart } from '@/components/charts/RooflineChart';
 import { rooflineNumbers } from '@/lib/article/bandwidth';
 import { formatCount } from '@/lib/article/reading';
-import { rooflineDevice, rooflinePoints } from '@/lib/charts/roofline';
+import { rooflineDevice, rooflinePoints, rooflineTable } from '@/lib/charts/roofline';
 import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { RangeField } from '@/components/controls';
 import { WORKLOAD_LIMITS } from '@/lib/config/schema';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 export function MemoryBandwidthSection({ state, mode }: SectionProps) {
   const n = rooflineNumbers(state.result);
   const device = rooflineDevice(state.result);
+  const points = rooflinePoints(state.result);
   const batchControl = (
-    <RangeField
-      label="Batch size"
-      {...WORKLOAD_LIMITS.batchSize}
-      scale="log"
-      exactInput={false}
-      value={state.config.batchSize}
-      unit="samples"
-      onChange={(batchSize) => state.setConfig((c) => ({ ...c, batchSize }))}
-    />
+    <div className={styles.sectionControl}>
+      <RangeField
+        label="Batch size"
+        {...WORKLOAD_LIMITS.batchSize}
+        scale="log"
+        exactInput={false}
+        value={state.config.batchSize}
+        unit="samples"
+        onChange={(batchSize) => state.setConfig((c) => ({ ...c, batchSize }))}
+      />
+    </div>
   );
   const chart = (
-    <LazyFigure label="Roofline of the accelerator with every operation" minHeight={360} eager={mode === 'slide'}>
-      <RooflineChart device={device} points={rooflinePoints(state.result)} title={`Roofline of ${n.deviceLabel}`} />
-    </LazyFigure>
+    <ArticleFigure
+      id="memory-bandwidth-figure"
+      title={`Roofline of ${n.deviceLabel}`}
+      caption="Each operation of your configuration: operational intensity against the FLOP/s it reaches. Points on the slanted line are memory-bound."
+      table={rooflineTable(device, points)}
+      mode={mode}
+      minHeight={360}
+    >
+      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} />
+    </ArticleFigure>
   );
   const batchNote = !n.fits
     ? ' Not even one sample fits in memory, so these are the numbers of batch 1 on an accelerator with enough memory.'
@@ -84,13 +94,7 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
         the {n.totalSeconds === null ? '' : formatSeconds(n.totalSeconds)} per sample. Drag the batch size: the MLP and
         projection points move right towards the ridge, and the cross-attention point stays where it is.
       </p>
-      <figure className={styles.figure}>
-        {chart}
-        <figcaption>
-          Each operation of your configuration on the roofline of {n.deviceLabel}: operational intensity against the FLOP/s
-          it reaches. Points on the slanted line are memory-bound.
-        </figcaption>
-      </figure>
+      {chart}
       {batchControl}
     </>
   );

@@ -5,11 +5,12 @@ import { SelectField, type SelectOption } from '@/components/controls';
 import { kvHeadLabel } from '@/components/playground/ModelControls';
 import { kvHeadChoices, multiHead, multiQueryNumbers } from '@/lib/article/multiQuery';
 import { formatCount } from '@/lib/article/reading';
+import { headsTable } from '@/lib/article/tables';
 import { formatBytes, formatSeconds } from '@/lib/charts/format';
 import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
 import { AttentionHeadsDiagram } from './AttentionHeadsDiagram';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -30,17 +31,26 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
   );
   const n = multiQueryNumbers(shared, mha);
   const control = (
-    <KvHeadsSelect
-      heads={heads}
-      kvHeads={kvHeads}
-      // g = h is stored as 0, the multi-head default, so the URL stays short.
-      onChange={(g) => state.setConfig((c) => ({ ...c, kvHeads: g === heads ? 0 : g }))}
-    />
+    <div className={styles.sectionControl}>
+      <KvHeadsSelect
+        heads={heads}
+        kvHeads={kvHeads}
+        // g = h is stored as 0, the multi-head default, so the URL stays short.
+        onChange={(g) => state.setConfig((c) => ({ ...c, kvHeads: g === heads ? 0 : g }))}
+      />
+    </div>
   );
   const diagram = (
-    <LazyFigure label="Query heads and the key/value heads they share" minHeight={200} eager={mode === 'slide'}>
+    <ArticleFigure
+      id="multi-query-figure"
+      title="Query heads and the key/value heads they share"
+      caption="Decoder attention heads of your configuration: each query head is joined to the key/value head it reads."
+      table={headsTable(heads, kvHeads)}
+      mode={mode}
+      minHeight={200}
+    >
       <AttentionHeadsDiagram heads={heads} kvHeads={kvHeads} />
-    </LazyFigure>
+    </ArticleFigure>
   );
   const cacheSentence = preview ? (
     <>
@@ -88,11 +98,8 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
         batch {formatCount(n.multiHeadEffectiveBatch)}. Fewer key/value heads also shrink the key/value projections, so the
         decoder has fewer weights to read.
       </p>
-      <figure className={styles.figure}>
-        {diagram}
-        {control}
-        <figcaption>Decoder attention heads of your configuration: each query head is joined to the key/value head it reads.</figcaption>
-      </figure>
+      {diagram}
+      {control}
     </>
   );
 }

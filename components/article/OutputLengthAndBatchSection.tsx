@@ -3,10 +3,11 @@
 import { useMemo } from 'react';
 import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/shareCurves';
 import { formatCount } from '@/lib/article/reading';
+import { shareCurvesTable } from '@/lib/article/tables';
 import { formatPercent } from '@/lib/charts/format';
 import { RangeField } from '@/components/controls';
 import { WORKLOAD_LIMITS } from '@/lib/config/schema';
-import { LazyFigure } from './LazyFigure';
+import { ArticleFigure } from './ArticleFigure';
 import { ShareCurvesChart } from './ShareCurvesChart';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -36,23 +37,43 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
   const readerShare = byLength.reader ? formatPercent(byLength.reader.share) : 'n/a (the model does not fit in memory)';
 
   const charts = (
-    <LazyFigure label="Decoder share of time against output length and batch" minHeight={300} eager={mode === 'slide'}>
-      <div className={styles.chartPair}>
-        <ShareCurvesChart data={byLength} title="Decoder share of time against target tokens, at your batch." />
-        {mode === 'article' && <ShareCurvesChart data={byBatch} title="Decoder share of time against the requested batch, at your target length." />}
-      </div>
-    </LazyFigure>
+    <div className={styles.chartPair}>
+      <ArticleFigure
+        id="output-length-figure"
+        title="Decoder share of time against target tokens"
+        caption="At your batch. Solid red: vanilla FiD at your sizes; dashed blue: FiDO at your sizes (K = 6, one key/value head)."
+        table={shareCurvesTable(byLength)}
+        mode={mode}
+        minHeight={300}
+      >
+        <ShareCurvesChart data={byLength} />
+      </ArticleFigure>
+      {mode === 'article' && (
+        <ArticleFigure
+          id="batch-size-figure"
+          title="Decoder share of time against the batch"
+          caption="At your target length; the requested batch, lowered where memory is short."
+          table={shareCurvesTable(byBatch)}
+          mode={mode}
+          minHeight={300}
+        >
+          <ShareCurvesChart data={byBatch} />
+        </ArticleFigure>
+      )}
+    </div>
   );
   const lengthControl = (
-    <RangeField
-      label="Target tokens"
-      {...WORKLOAD_LIMITS.targetTokens}
-      scale="log"
-      exactInput={false}
-      value={state.config.targetTokens}
-      unit="tokens"
-      onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
-    />
+    <div className={styles.sectionControl}>
+      <RangeField
+        label="Target tokens"
+        {...WORKLOAD_LIMITS.targetTokens}
+        scale="log"
+        exactInput={false}
+        value={state.config.targetTokens}
+        unit="tokens"
+        onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
+      />
+    </div>
   );
 
   if (mode === 'slide') {
@@ -87,14 +108,8 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
         <strong data-number="fid-batch-1">{fidBatch.first}</strong> to {fidBatch.last}. Memory also caps the batch: past the
         largest batch that fits, the curves go flat.
       </p>
-      <figure className={styles.figure}>
-        {charts}
-        {lengthControl}
-        <figcaption>
-          Solid red: vanilla FiD at your sizes; dashed blue: FiDO at your sizes (K = 6, one key/value head). The dark dot
-          is your configuration.
-        </figcaption>
-      </figure>
+      {charts}
+      {lengthControl}
     </>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 /** Section 9: the FiDO paper's claims against the model, the assumptions, and the references with a BibTeX entry. */
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { PaperCheckPanel } from '@/components/playground/PaperCheckPanel';
+import type { Config } from '@/lib/config/config';
 import { FID_LIGHT_K, FIDO_PERIOD } from '@/lib/config/presets';
+import { checkPaperClaims, type Verdict } from '@/lib/cost/paperCheck';
 import { LazyFigure } from './LazyFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -42,13 +44,44 @@ function BibtexBlock() {
   );
 }
 
+const VERDICT_TEXT: Record<Verdict, string> = { agrees: 'agrees', disagrees: 'disagrees', unknown: 'cannot check' };
+
+/** One row per claim: the paper's figure, the model's and the verdict, small enough for a slide. */
+function ClaimsSummary({ config }: { config: Config }) {
+  const deferred = useDeferredValue(config);
+  const check = useMemo(() => checkPaperClaims(deferred), [deferred]);
+  return (
+    <table className={styles.claimsTable}>
+      <caption>The FiDO paper&apos;s claims against the model at these settings</caption>
+      <thead>
+        <tr>
+          <th scope="col">Compared</th>
+          <th scope="col">Paper</th>
+          <th scope="col">Model</th>
+          <th scope="col">Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {check.claims.map((claim) => (
+          <tr key={claim.id} data-verdict={claim.verdict}>
+            <th scope="row">{claim.compared}</th>
+            <td>{claim.paper}</td>
+            <td>{claim.model}</td>
+            <td>{VERDICT_TEXT[claim.verdict]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function PaperCheckSection({ state, mode }: SectionProps) {
   const panel = (
     <LazyFigure label="The paper's claims against the model" minHeight={600} eager={mode === 'slide'}>
       <PaperCheckPanel config={state.config} />
     </LazyFigure>
   );
-  if (mode === 'slide') return <div className={styles.slide}>{panel}</div>;
+  if (mode === 'slide') return <ClaimsSummary config={state.config} />;
 
   return (
     <>

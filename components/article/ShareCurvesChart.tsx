@@ -35,7 +35,7 @@ export function describeShareCurves(data: ShareCurves): string {
   return `Decoder share of time against ${AXIS_LABEL[data.variable].replace(' (log scale)', '')}. ${parts.join(' ')}${reader}`;
 }
 
-export function ShareCurvesChart({ data, title }: { data: ShareCurves; title: string }) {
+export function ShareCurvesChart({ data }: { data: ShareCurves }) {
   const xs = data.curves.flatMap((c) => c.points.map(xOf)).concat(data.reader ? [data.reader.x] : []);
   const xMin = Math.max(1, Math.min(...xs, 1));
   const xMax = Math.max(...xs, 2);
@@ -52,7 +52,7 @@ export function ShareCurvesChart({ data, title }: { data: ShareCurves; title: st
   const readerOnRight = data.reader !== null && x(data.reader.x) > (MARGIN.left + WIDTH - MARGIN.right) / 2;
 
   return (
-    <figure className={styles.smallChart}>
+    <div className={styles.smallChart}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description} className={styles.diagramSvg}>
         {[0, 0.25, 0.5, 0.75, 1].map((t) => (
           <g key={t}>
@@ -103,32 +103,6 @@ export function ShareCurvesChart({ data, title }: { data: ShareCurves; title: st
           your configuration
         </li>
       </ul>
-      <figcaption>{title}</figcaption>
-      <details className={styles.textAlternative}>
-        <summary>Table of this chart</summary>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{AXIS_LABEL[data.variable].replace(' (log scale)', '')}</th>
-              {data.curves.map((c) => (
-                <th key={c.id} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(data.curves[0]?.points ?? []).map((p, i) => (
-              <tr key={p.x}>
-                <th scope="row">{p.x}</th>
-                {data.curves.map((c) => (
-                  <td key={c.id}>{c.points[i] ? formatPercent(c.points[i].share) : 'n/a'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    </div>
   );
 }

@@ -148,3 +148,13 @@ describe('OutputLengthAndBatchSection', () => {
     expect(charts[0].textContent).toContain(`you: ${share}`);
   });
 });
+
+describe('slides', () => {
+  it('fit the paper check into one table', async () => {
+    const { PaperCheckSection } = await import('@/components/article/PaperCheckSection');
+    renderSection(PaperCheckSection, DEFAULT_CONFIG, 'slide');
+    const table = screen.getByRole('table', { name: /claims against the model/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(7);
+    expect(within(table).getByText('about 7x')).toBeInTheDocument();
+  });
+});
