@@ -26,12 +26,23 @@ function fitContent(outer: HTMLElement, inner: HTMLElement): number {
   outer.dataset.fitScale = scale.toFixed(3);
   outer.dataset.overflow = String(overflows);
   outer.classList.toggle(styles.scrollable, overflows);
+  // A box that scrolls must be reachable by keyboard, and say what it is when focused.
+  if (overflows) {
+    outer.tabIndex = 0;
+    outer.setAttribute('role', 'region');
+    outer.setAttribute('aria-label', 'Slide content, scrollable');
+  } else {
+    outer.removeAttribute('tabindex');
+    outer.removeAttribute('role');
+    outer.removeAttribute('aria-label');
+  }
   return scale;
 }
 
 /**
  * A box whose content is shrunk (down to MIN_FIT_SCALE) when it is taller than the box,
- * and scrolls only if even that is not enough; `data-overflow="true"` marks that case.
+ * and scrolls only if even that is not enough. `data-overflow="true"` marks that case, and
+ * the box then takes keyboard focus, where the arrows scroll it rather than the slides.
  * Refits when the box or its content changes size, such as a figure after a slider move.
  */
 export function FitBox({ children, className }: { children: ReactNode; className?: string }) {

@@ -349,3 +349,37 @@ describe('LectureMode theme', () => {
     expect(document.documentElement).not.toHaveAttribute('data-theme');
   });
 });
+
+describe('LectureMode slide too tall to fit', () => {
+  const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  const scrollHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight');
+
+  beforeEach(() => {
+    // jsdom lays nothing out: give every box 100 px of room and 1000 px of content.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 100 });
+    Object.defineProperty(Element.prototype, 'scrollHeight', { configurable: true, get: () => 1000 });
+  });
+
+  afterEach(() => {
+    if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+    if (scrollHeight) Object.defineProperty(Element.prototype, 'scrollHeight', scrollHeight);
+  });
+
+  it('shrinks to the minimum, then scrolls in a focusable region', () => {
+    openAt('?present=1');
+    render(<Harness />);
+    const region = screen.getByRole('region', { name: 'Slide content, scrollable' });
+    expect(region).toHaveAttribute('data-overflow', 'true');
+    expect(region).toHaveAttribute('data-fit-scale', '0.600');
+    expect(region).toHaveAttribute('tabindex', '0');
+
+    region.focus();
+    fireEvent.keyDown(region, { key: 'ArrowDown' });
+    expect(urlSlide()).toBeNull();
+
+    fireEvent.keyDown(region, { key: 'Escape' });
+    expect(region).not.toHaveFocus();
+    fireEvent.keyDown(document.body, { key: 'ArrowDown' });
+    expect(urlSlide()).toBe('2');
+  });
+});

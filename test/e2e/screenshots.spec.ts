@@ -39,7 +39,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await section.scrollIntoViewIfNeeded();
       await expect(section.getByText('Loading this section…')).toHaveCount(0, { timeout: 30_000 });
 
-      const heading = section.getByRole('heading', { level: 2 });
+      // The section's own title is its first h2.
+      const heading = section.getByRole('heading', { level: 2 }).first();
       await expect(heading).toBeVisible();
       const text = (await section.innerText()).replace(/\s+/g, ' ').trim();
       const headingText = (await heading.innerText()).replace(/\s+/g, ' ').trim();
