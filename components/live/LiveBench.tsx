@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, deviceConfig, onDevice, predictPhases, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
+import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
 import { useUrlConfig } from '@/components/state/urlState';
 import { configQuery, type Notice } from '@/lib/config/url';
@@ -282,7 +283,9 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
                 <tr>
                   <th scope="col">Backend</th>
                   <th scope="col">Works</th>
-                  <th scope="col">Probe matmul (192 × 192)</th>
+                  <th scope="col">
+                    Probe matmul ({PROBE_MATMUL_SIZE} × {PROBE_MATMUL_SIZE}), median
+                  </th>
                 </tr>
               </thead>
               <tbody>
