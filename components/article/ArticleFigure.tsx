@@ -1,8 +1,8 @@
 'use client';
 /**
- * A figure of the article: in the article, the shared figure frame (title, caption,
- * numbers table, SVG/PNG/CSV export) around a chart that mounts when scrolled near; on
- * a slide, the chart alone, mounted at once.
+ * A figure of the article. In the article it is the shared figure frame (title, caption,
+ * numbers table, SVG/PNG/CSV export) around a chart that mounts when scrolled near. On a
+ * slide it is the chart alone, mounted at once.
  */
 import type { ReactNode } from 'react';
 import { Figure } from '@/components/figure/Figure';

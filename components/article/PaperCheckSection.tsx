@@ -46,7 +46,7 @@ function BibtexBlock() {
 
 const VERDICT_TEXT: Record<Verdict, string> = { agrees: 'agrees', disagrees: 'disagrees', unknown: 'cannot check' };
 
-/** One row per claim: the paper's figure, the model's and the verdict, small enough for a slide. */
+/** Table of the FiDO paper's claims, one row each with the paper's figure, the model's and the verdict, small enough for a slide. */
 function ClaimsSummary({ config }: { config: Config }) {
   const deferred = useDeferredValue(config);
   const check = useMemo(() => checkPaperClaims(deferred), [deferred]);

@@ -33,7 +33,7 @@ export function SectionLink({ id, title, config }: { id: string; title: string; 
 
   return (
     <span className={styles.sectionLink}>
-      <button type="button" onClick={copy} aria-label={`Copy a link to the section “${title}”`}>
+      <button type="button" onClick={copy} aria-label={`Copy link to this section: ${title}`}>
         Copy link to this section
       </button>
       <span role="status" className={styles.copyStatus}>

@@ -42,7 +42,7 @@ const VARIABLE_COLUMN: Record<ShareCurves['variable'], string> = {
   batchSize: 'requested batch',
 };
 
-/** One row per grid point, the decoder share of each curve in percent. */
+/** Builds one row per grid point with the decoder share of each curve, in percent. */
 export function shareCurvesTable(data: ShareCurves): FigureTable {
   const xs = [...new Set(data.curves.flatMap((c) => c.points.map((p) => p.x)))].sort((a, b) => a - b);
   return {

@@ -24,7 +24,7 @@ describe('ArticlePage', () => {
     for (const { id, title } of ARTICLE_SECTIONS) {
       const section = document.getElementById(id)!;
       expect(within(section).getByRole('heading', { level: 2, name: new RegExp(title.replace(/[()]/g, '.')) })).toBeInTheDocument();
-      expect(within(section).getByRole('button', { name: `Copy a link to the section “${title}”` })).toBeInTheDocument();
+      expect(within(section).getByRole('button', { name: `Copy link to this section: ${title}` })).toBeInTheDocument();
     }
     expect(await screen.findByText(/independent passes/, {}, { timeout: 15_000 })).toBeInTheDocument();
   });
@@ -52,7 +52,7 @@ describe('ArticlePage', () => {
     render(<ArticlePage />);
     await waitFor(() => expect(document.querySelector('[data-ready="true"]')).not.toBeNull());
     const section = document.getElementById('memory-bandwidth')!;
-    await act(async () => fireEvent.click(within(section).getByRole('button', { name: /Copy a link/ })));
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: /Copy link to this section/ })));
     expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/?passages=10#memory-bandwidth`);
     expect(within(section).getByText('Link copied.')).toBeInTheDocument();
   });
@@ -61,7 +61,7 @@ describe('ArticlePage', () => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     render(<ArticlePage />);
     const section = document.getElementById('flops')!;
-    await act(async () => fireEvent.click(within(section).getByRole('button', { name: /Copy a link/ })));
+    await act(async () => fireEvent.click(within(section).getByRole('button', { name: /Copy link to this section/ })));
     expect(within(section).getByRole('textbox', { name: /Link to the section/ })).toHaveValue(`${window.location.origin}/#flops`);
   });
 });

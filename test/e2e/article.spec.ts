@@ -100,7 +100,7 @@ test('each section link opens that section with the article numbers', async ({ b
 test('the copied section link carries the query and the anchor', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await load(page, `/${QUERY}`);
-  await page.locator('#multi-query-attention').getByRole('button', { name: /Copy a link/ }).click();
+  await page.locator('#multi-query-attention').getByRole('button', { name: /Copy link to this section/ }).click();
   await expect(page.locator('#multi-query-attention').getByText('Link copied.')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(copied).hash).toBe('#multi-query-attention');
