@@ -50,7 +50,7 @@ export function ArticleControls({ state }: { state: Pick<ArticleState, 'config' 
         <SelectField label="Decoder size" value={config.decoderSize} options={sizeOptions(config.decoderSize)} onChange={(decoderSize) => set({ decoderSize })} />
       </div>
       <p className={styles.controlsNote}>
-        Passage length, K, g, precision and efficiencies are set in the sections below or in the{' '}
+        K and g have their own controls in sections 4 and 5. Passage length, precision and efficiencies are set in the{' '}
         <a href={`/playground/${configQuery(config)}`}>playground</a>, which opens with this configuration.
       </p>
     </section>

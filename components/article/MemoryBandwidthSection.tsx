@@ -80,8 +80,8 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
         per sample per step. Its weights are read once per step for the whole batch, so its MLP reaches{' '}
         {formatFlopsPerByte(n.decoderMlp.flopsPerByte)} at this batch and climbs as the batch grows. Cross-attention is
         different: every sample has its own keys and values of all encoder vectors, and each step reads all of them for a
-        few FLOPs each. For every cache element it reads, it does about h/g = {formatCount(n.headsPerKvHead)} multiply-adds,
-        whatever the batch.
+        few FLOPs each. For every cache element it reads, it does about h/g multiply-adds (here{' '}
+        {formatCount(n.headsPerKvHead)}), whatever the batch.
       </p>
       <p>
         {crossSentence}
