@@ -26,7 +26,7 @@ function fitContent(outer: HTMLElement, inner: HTMLElement): number {
   outer.dataset.fitScale = scale.toFixed(3);
   outer.dataset.overflow = String(overflows);
   outer.classList.toggle(styles.scrollable, overflows);
-  // A box that scrolls must be reachable by keyboard, and say what it is when focused.
+  // A box that scrolls must be reachable by keyboard and have an accessible name.
   if (overflows) {
     outer.tabIndex = 0;
     outer.setAttribute('role', 'region');
@@ -40,7 +40,7 @@ function fitContent(outer: HTMLElement, inner: HTMLElement): number {
 }
 
 /**
- * A box whose content is shrunk (down to MIN_FIT_SCALE) when it is taller than the box,
+ * Renders a box whose content is shrunk (down to MIN_FIT_SCALE) when it is taller than the box,
  * and scrolls only if even that is not enough. `data-overflow="true"` marks that case, and
  * the box then takes keyboard focus, where the arrows scroll it rather than the slides.
  * Refits when the box or its content changes size, such as a figure after a slider move.

@@ -14,7 +14,7 @@ interface LectureControlsProps {
 }
 
 /**
- * The on-screen control bar: every lecture key has a button here too. Previous and Next
+ * Renders the on-screen control bar, with a button for every lecture key. Previous and Next
  * at either end are aria-disabled rather than disabled, so they keep keyboard focus.
  */
 export function LectureControls(props: LectureControlsProps) {
