@@ -77,6 +77,20 @@ function largestDivisorAtMost(n: number, limit: number): number {
 }
 
 /**
+ * Adds a consistency notice, or folds it into an earlier notice on the same key (a range
+ * clamp) so the reader sees one line with the value first given and the value finally used.
+ */
+function addNotice(notices: Notice[], notice: Notice): void {
+  const earlier = notices.find((n) => n.key === notice.key && !n.reason.startsWith('given '));
+  if (!earlier) {
+    notices.push(notice);
+    return;
+  }
+  earlier.used = notice.used;
+  earlier.reason = `${earlier.reason}, and ${notice.reason}`;
+}
+
+/**
  * Makes the fields agree with each other. Custom dimensions mirror a preset size and custom
  * hardware mirrors a preset accelerator at the chosen precision. Then g divides the query
  * heads, K does not exceed the decoder's layers and first-k does not exceed the passage
@@ -121,7 +135,7 @@ export function normalizeConfig(
   const decoder = config.decoderCustom;
   if (config.kvHeads >= decoder.heads) {
     if (config.kvHeads > decoder.heads) {
-      notices.push({
+      addNotice(notices, {
         key: prefix + 'kv',
         given: String(config.kvHeads),
         used: '0',
@@ -131,7 +145,7 @@ export function normalizeConfig(
     config.kvHeads = 0;
   } else if (config.kvHeads > 0 && decoder.heads % config.kvHeads !== 0) {
     const used = largestDivisorAtMost(decoder.heads, config.kvHeads);
-    notices.push({
+    addNotice(notices, {
       key: prefix + 'kv',
       given: String(config.kvHeads),
       used: String(used),
@@ -141,7 +155,7 @@ export function normalizeConfig(
   }
 
   if (config.crossAttentionPeriod > decoder.layers) {
-    notices.push({
+    addNotice(notices, {
       key: prefix + 'k',
       given: String(config.crossAttentionPeriod),
       used: String(decoder.layers),
@@ -151,7 +165,7 @@ export function normalizeConfig(
   }
 
   if (config.firstK > config.passageTokens) {
-    notices.push({
+    addNotice(notices, {
       key: prefix + 'firstk',
       given: String(config.firstK),
       used: String(config.passageTokens),
