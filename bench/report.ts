@@ -24,12 +24,13 @@ export function percentile(values: readonly number[], p: number): number {
 
 /**
  * Compares a measured value with an upper-bound target: "met" or "missed by 3.2 ms
- * (+16%)". `format` renders a value with its unit.
+ * (+16%)", with one decimal below 10%. `format` renders a value with its unit.
  */
 export function verdict(value: number, target: number, format: (value: number) => string): string {
   if (value <= target) return 'met';
   const over = value - target;
-  return `missed by ${format(over)} (+${((over / target) * 100).toFixed(0)}%)`;
+  const percent = (over / target) * 100;
+  return `missed by ${format(over)} (+${percent.toFixed(percent < 10 ? 1 : 0)}%)`;
 }
 
 export function formatMicroseconds(seconds: number): string {
