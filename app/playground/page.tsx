@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { Playground } from '@/components/playground/Playground';
 
 export const metadata: Metadata = {
@@ -16,9 +15,9 @@ export default function PlaygroundPage() {
         Change any setting and watch the estimated inference cost of FiD, FiD-Light and FiDO move. The configuration lives in
         the address bar, so the link reproduces exactly what you see.
       </p>
-      <Suspense fallback={<p>Loading the configuration…</p>}>
-        <Playground />
-      </Suspense>
+      {/* No Suspense boundary here. In the static HTML React showed a large boundary's fallback
+          first and revealed the playground later, so the whole page moved down. */}
+      <Playground />
     </>
   );
 }
