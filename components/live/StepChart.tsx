@@ -9,7 +9,7 @@ import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { memo, useMemo } from 'react';
 import { formatSeconds, formatSI } from '@/lib/charts/format';
 import type { FigureTable } from '@/lib/charts/table';
-import { median } from '@/lib/fido/timing';
+import { median } from '@/lib/fido/stats';
 import styles from './live.module.css';
 
 export interface StepSeries {

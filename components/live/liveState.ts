@@ -4,7 +4,7 @@
  */
 import type { Config } from '@/lib/config/config';
 import type { BackendName, BackendProbe, DeviceMeasurement, RunResult, Variant, WorkerEvent } from '@/lib/fido/protocol';
-import { columnMedians, median } from '@/lib/fido/timing';
+import { columnMedians, median } from '@/lib/fido/stats';
 
 export type Activity = 'idle' | 'selecting' | 'calibrating' | 'running' | 'cancelled' | 'failed' | 'finished';
 

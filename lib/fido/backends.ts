@@ -7,7 +7,7 @@
  */
 import type { Notice } from '../config/url';
 import { BACKEND_CHOICES, BACKEND_LABELS, BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe } from './protocol';
-import { median } from './timing';
+import { median } from './stats';
 
 export type TensorFlow = typeof import('@tensorflow/tfjs');
 

@@ -14,7 +14,7 @@ import { decoderOperations, encoderOperations, type OperationWork } from '../cos
 import { roofline, type Device } from '../cost/roofline';
 import type { TensorFlow } from './backends';
 import type { BackendName, DeviceMeasurement, RunResult } from './protocol';
-import { median, timeRepeated, type ClockMs } from './timing';
+import { median, timeRepeated, type ClockMs } from './stats';
 
 export interface CalibrationOptions {
   /** Smallest and largest side of the square matmul; the size doubles while one run is quick. */
