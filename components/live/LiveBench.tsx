@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, deviceConfig, onDevice, predictPhases, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, deviceConfig, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
@@ -89,24 +89,25 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
     [config, state.calibration],
   );
 
+  const secondsPerKernel = state.calibration?.dispatch.secondsPerKernel ?? null;
   const series: StepSeries[] = useMemo(() => {
     const list: StepSeries[] = [];
     for (const variant of ['fid', 'fido'] as const) {
       const run = state.runs[variant];
       if (!run) continue;
       list.push({ key: `${variant}-measured`, label: `${VARIANT_NAMES[variant]}, measured on ${run.backend ?? '…'}`, seconds: stepMedians(run), color: VARIANT_COLORS[variant] });
-      if (device) {
+      if (device && secondsPerKernel !== null && run.result) {
         list.push({
           key: `${variant}-predicted`,
-          label: `${VARIANT_NAMES[variant]}, cost model on this device`,
-          seconds: predictPhases(onDevice(run.config, device)).stepSeconds,
+          label: `${VARIANT_NAMES[variant]}, roofline plus kernel launches on this device`,
+          seconds: predictRun(run.result, device, secondsPerKernel).stepSeconds,
           color: VARIANT_COLORS[variant],
           dashed: true,
         });
       }
     }
     return list;
-  }, [state.runs, device]);
+  }, [state.runs, device, secondsPerKernel]);
   const steps = Math.max(state.runs.fid?.config.targetTokens ?? 0, state.runs.fido?.config.targetTokens ?? 0, config.targetTokens);
 
   const calibration = state.calibration;
@@ -127,8 +128,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   }, [device, fidResult, fidoResult]);
 
   const speedup = useMemo(
-    () => (fidResult && fidoResult && device ? compareSpeedup(fidResult, fidoResult, device) : null),
-    [fidResult, fidoResult, device],
+    () =>
+      fidResult && fidoResult && device && secondsPerKernel !== null
+        ? compareSpeedup(fidResult, fidoResult, device, secondsPerKernel)
+        : null,
+    [fidResult, fidoResult, device, secondsPerKernel],
   );
 
   const same = config.crossAttentionPeriod === 1 && effectiveKvHeads(config) === config.decoderCustom.heads;
@@ -231,23 +235,27 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         title="Time per generated token"
         headingLevel={embedded ? 3 : 2}
         table={stepTable(series, steps)}
-        caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed: the cost model's roofline time of the same step on this device as calibrated."
+        caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed, once a run finishes: the cost model's roofline time of the same step on this device as calibrated, plus the kernels the step launches times the measured launch time of one kernel."
       >
         <StepChart series={series} steps={steps} title="Decoder seconds per generated token, measured and predicted" />
       </Figure>
 
       <section aria-labelledby={`${prefix}phases`}>
         <Heading id={`${prefix}phases`}>Phases and speedup</Heading>
-        <PhaseTable runs={state.runs} device={device} />
+        <PhaseTable runs={state.runs} device={device} secondsPerKernel={secondsPerKernel} />
         <SpeedupView speedup={speedup} />
         <p className={styles.note}>
-          Predictions are the cost model&apos;s roofline times on this device as calibrated (measured matmul FLOP/s and add
-          bandwidth at 100% efficiency, fp32, batch 1). They assume every kernel reaches those rates. A decoder step of a tiny
-          model is hundreds of small kernels that multiply a single query row, which run well below a large matmul&apos;s rate
-          and each add a fixed launch cost. That is why measured decoder steps usually take longer than predicted, and why the
-          measured speedup can differ from the predicted one. Other programs running on the device slow every measurement.
-        </p>
-      </section>
+          Each prediction has two terms. The roofline term is the cost model on this device as calibrated (measured matmul
+          FLOP/s and add bandwidth at 100% efficiency, fp32, batch 1); it assumes every kernel reaches those rates and costs
+          nothing to start. The launch term is the number of kernels the phase launches times the measured launch time of one
+          kernel. The kernels are counted, not estimated: after the timed runs the worker runs the model once more and counts
+          every operation TensorFlow.js dispatches inside each timed region. The launch time is measured at calibration: a chain
+          of {state.calibration?.dispatch.chainedOps ?? 200} dependent adds of a one-element tensor, read back once, timed as a
+          median and divided by its length. Neither term is fitted to the runs. What remains between the prediction and the
+          measurement is mostly small kernels running below the large matmul&apos;s rate (a decoder step multiplies a single query
+          row) and kernels that cost more or less to launch than an add. Other programs running on the device slow every
+          measurement.
+        </p>      </section>
 
       {roof && (
         <DeviceRoofline
@@ -312,7 +320,12 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           Calibrated on {calibration.backend}: {formatFlopsPerSecond(calibration.matmul.flopsPerSecond)} on a{' '}
           {calibration.matmul.size} × {calibration.matmul.size} matmul ({formatSeconds(calibration.matmul.medianSeconds)} median), and{' '}
           {formatBytesPerSecond(calibration.bandwidth.bytesPerSecond)} on {calibration.bandwidth.chainedAdds} chained adds of{' '}
-          {(calibration.bandwidth.elements * 4) / 2 ** 20} MiB float32 buffers (bytes read and written over seconds).
+          {(calibration.bandwidth.elements * 4) / 2 ** 20} MiB float32 buffers (bytes read and written over seconds).{' '}
+          <span data-testid="launch" data-seconds-per-kernel={calibration.dispatch.secondsPerKernel}>
+            Kernel launch: {formatSeconds(calibration.dispatch.secondsPerKernel)}
+          </span>{' '}
+          ({calibration.dispatch.chainedOps} chained one-element adds, {formatSeconds(calibration.dispatch.medianSeconds)} median, over{' '}
+          {calibration.dispatch.chainedOps}).
         </p>
       ) : null}
     </section>

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { Config } from '@/lib/config/config';
-import { onDevice, predictPhases, type SpeedupComparison } from '@/lib/fido/calibrate';
+import { onDevice, predictPhases, predictRun, type LaunchCost, type SpeedupComparison } from '@/lib/fido/calibrate';
 import type { Variant } from '@/lib/fido/protocol';
 import { formatSeconds } from '@/lib/charts/format';
 import { phaseMedians, type VariantRun } from './liveState';
@@ -38,20 +38,35 @@ const PHASE_ROWS = [
   { key: 'decoder', label: 'Decoder (sum of per-step medians)' },
 ] as const;
 
-export const PhaseTable = memo(function PhaseTable({ runs, device }: { runs: Record<Variant, VariantRun | null>; device: Config | null }) {
+/** The prediction of one phase: roofline and launch terms once the run has finished, roofline only before. */
+function phasePrediction(run: VariantRun, device: Config | null, secondsPerKernel: number | null): Record<(typeof PHASE_ROWS)[number]['key'], LaunchCost> | null {
+  if (!device) return null;
+  if (run.result && secondsPerKernel !== null) return predictRun(run.result, device, secondsPerKernel);
+  const roofline = predictPhases(onDevice(run.config, device));
+  const only = (seconds: number): LaunchCost => ({ rooflineSeconds: seconds, kernels: Number.NaN, launchSeconds: Number.NaN, seconds: Number.NaN });
+  return { encoder: only(roofline.encoder.seconds), projection: only(roofline.projection.seconds), decoder: only(roofline.decoder.seconds) };
+}
+
+export const PhaseTable = memo(function PhaseTable({
+  runs,
+  device,
+  secondsPerKernel,
+}: {
+  runs: Record<Variant, VariantRun | null>;
+  device: Config | null;
+  secondsPerKernel: number | null;
+}) {
   const variants = (['fid', 'fido'] as const).filter((v) => runs[v]);
   if (variants.length === 0) return <p className={styles.note}>Run a model to see the phase breakdown.</p>;
   const measured = Object.fromEntries(variants.map((v) => [v, phaseMedians(runs[v]!)]));
-  const predicted = Object.fromEntries(
-    variants.map((v) => [v, device ? predictPhases(onDevice(runs[v]!.config, device)) : null]),
-  );
+  const predicted = Object.fromEntries(variants.map((v) => [v, phasePrediction(runs[v]!, device, secondsPerKernel)]));
   return (
     <table className={styles.table} aria-label="Phase times, measured and predicted">
       <thead>
         <tr>
           <th scope="col">Phase</th>
           {variants.map((v) => (
-            <th key={v} scope="col" colSpan={3}>
+            <th key={v} scope="col" colSpan={5}>
               {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
             </th>
           ))}
@@ -60,8 +75,10 @@ export const PhaseTable = memo(function PhaseTable({ runs, device }: { runs: Rec
           <th scope="col" />
           {variants.map((v) => [
             <th key={`${v}m`} scope="col">measured</th>,
-            <th key={`${v}p`} scope="col">predicted</th>,
-            <th key={`${v}r`} scope="col">measured / predicted</th>,
+            <th key={`${v}r`} scope="col">roofline</th>,
+            <th key={`${v}l`} scope="col">+ kernel launches</th>,
+            <th key={`${v}p`} scope="col">= predicted</th>,
+            <th key={`${v}q`} scope="col">measured / predicted</th>,
           ])}
         </tr>
       </thead>
@@ -71,16 +88,25 @@ export const PhaseTable = memo(function PhaseTable({ runs, device }: { runs: Rec
             <th scope="row">{row.label}</th>
             {variants.map((v) => {
               const m = measured[v][row.key];
-              const p = predicted[v]?.[row.key].seconds ?? Number.NaN;
+              const cost = predicted[v]?.[row.key];
+              const r = cost?.rooflineSeconds ?? Number.NaN;
+              const p = cost?.seconds ?? Number.NaN;
+              const kernels = cost?.kernels ?? Number.NaN;
               // Full-precision seconds in data attributes, for scripts reading the page (bench/fido.bench.ts).
               return [
-                <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={m}>
+                <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={String(m)}>
                   {formatSeconds(m)}
                 </td>,
-                <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={p}>
+                <td key={`${v}r`} data-variant={v} data-phase={row.key} data-kind="roofline" data-seconds={String(r)}>
+                  {formatSeconds(r)}
+                </td>,
+                <td key={`${v}l`} data-variant={v} data-phase={row.key} data-kind="launch" data-seconds={String(cost?.launchSeconds ?? Number.NaN)} data-kernels={String(kernels)}>
+                  {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${kernels} kernels)` : '–'}
+                </td>,
+                <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={String(p)}>
                   {formatSeconds(p)}
                 </td>,
-                <td key={`${v}r`}>{formatRatio(m / p)}</td>,
+                <td key={`${v}q`}>{formatRatio(m / p)}</td>,
               ];
             })}
           </tr>
@@ -101,9 +127,15 @@ export const SpeedupView = memo(function SpeedupView({ speedup }: { speedup: Spe
         </strong>
       </div>
       <div>
-        <span>Decoder speedup, cost model on this device</span>
+        <span>Decoder speedup, roofline only</span>
         <strong data-speedup="predictedDecoder" data-value={speedup.predictedDecoder}>
           {formatRatio(speedup.predictedDecoder)}
+        </strong>
+      </div>
+      <div>
+        <span>Decoder speedup, roofline plus kernel launches</span>
+        <strong data-speedup="predictedDecoderWithLaunch" data-value={speedup.predictedDecoderWithLaunch}>
+          {formatRatio(speedup.predictedDecoderWithLaunch)}
         </strong>
       </div>
       <div>
@@ -113,9 +145,15 @@ export const SpeedupView = memo(function SpeedupView({ speedup }: { speedup: Spe
         </strong>
       </div>
       <div>
-        <span>Whole run, cost model</span>
+        <span>Whole run, roofline only</span>
         <strong data-speedup="predictedTotal" data-value={speedup.predictedTotal}>
           {formatRatio(speedup.predictedTotal)}
+        </strong>
+      </div>
+      <div>
+        <span>Whole run, roofline plus kernel launches</span>
+        <strong data-speedup="predictedTotalWithLaunch" data-value={speedup.predictedTotalWithLaunch}>
+          {formatRatio(speedup.predictedTotalWithLaunch)}
         </strong>
       </div>
     </div>

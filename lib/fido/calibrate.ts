@@ -1,11 +1,13 @@
 /**
  * The reader's device as an accelerator for the cost model.
  *
- * `measureDevice` runs two microbenchmarks on the active TensorFlow.js backend: a large
- * square matmul for attainable FLOP/s and a chain of elementwise adds over buffers larger
- * than common last-level caches for attainable bandwidth. `deviceConfig` turns the measurement
+ * `measureDevice` runs three microbenchmarks on the active TensorFlow.js backend: a large
+ * square matmul for attainable FLOP/s, a chain of elementwise adds over buffers larger
+ * than common last-level caches for attainable bandwidth, and a long chain of adds on a
+ * one-element tensor for the fixed time of dispatching one kernel. `deviceConfig` turns the measurement
  * into a `Config` whose accelerator is this device (fp32, efficiencies 100%), and
- * `predictPhases` gives the cost model's time for each phase the tiny model reports.
+ * `predictPhases` gives the cost model's time for each phase the tiny model reports, and
+ * `predictRun` adds to it the run's counted kernels times the measured dispatch time.
  * Everything except `measureDevice` is pure and runs in Node tests.
  */
 import type { Config } from '../config/config';
@@ -13,7 +15,7 @@ import { evaluate, workShape } from '../cost/model';
 import { decoderOperations, encoderOperations, type OperationWork } from '../cost/operations';
 import { roofline, type Device } from '../cost/roofline';
 import type { TensorFlow } from './backends';
-import type { BackendName, DeviceMeasurement, RunResult } from './protocol';
+import type { BackendName, DeviceMeasurement, PhaseKernels, RunResult } from './protocol';
 import { median, timeRepeated, type ClockMs } from './stats';
 
 export interface CalibrationOptions {
@@ -25,6 +27,8 @@ export interface CalibrationOptions {
   /** Elements of each float32 operand of the bandwidth kernel. */
   bandwidthElements: number;
   chainedAdds: number;
+  /** Dependent one-element adds in one timed sample of the dispatch measurement. */
+  dispatchChain: number;
   warmups: number;
   repeats: number;
 }
@@ -39,12 +43,16 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   minMatmulSeconds: 0.05,
   bandwidthElements: 2 ** 22,
   chainedAdds: 4,
+  dispatchChain: 200,
   warmups: 2,
   repeats: 5,
 });
 
-/** Steps the page shows as progress: choosing the matmul size, timing it, timing the adds. */
-export const CALIBRATION_STEPS = 3;
+/**
+ * Steps the page shows as progress: choosing the matmul size, timing it, timing the large
+ * adds, timing the one-element adds.
+ */
+export const CALIBRATION_STEPS = 4;
 
 const now: ClockMs = () => performance.now();
 
@@ -101,7 +109,39 @@ async function timeAdds(tf: TensorFlow, options: CalibrationOptions, clock: Cloc
   }
 }
 
-/** Measures attainable FLOP/s and bandwidth on the active backend, reporting each step. */
+/**
+ * Seconds of `options.dispatchChain` dependent adds of a one-element tensor, with one
+ * readback of the last result. The arithmetic is one float add per kernel, so each sample
+ * is almost all fixed cost: the op call in JavaScript, the engine's bookkeeping, the
+ * backend's kernel launch and the disposal of the previous result. The single readback is
+ * shared by the whole chain and left in (its cost is spread over `dispatchChain` kernels).
+ */
+async function timeDispatch(tf: TensorFlow, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
+  const one = tf.ones([1]);
+  try {
+    return await timeRepeated(
+      async () => {
+        let current = one;
+        for (let i = 0; i < options.dispatchChain; i++) {
+          const next = tf.add(current, one);
+          if (current !== one) current.dispose();
+          current = next;
+        }
+        try {
+          await current.data();
+        } finally {
+          if (current !== one) current.dispose();
+        }
+      },
+      options,
+      clock,
+    );
+  } finally {
+    one.dispose();
+  }
+}
+
+/** Measures attainable FLOP/s, bandwidth and kernel dispatch time on the active backend, reporting each step. */
 export async function measureDevice(
   tf: TensorFlow,
   options: CalibrationOptions = DEFAULT_CALIBRATION,
@@ -128,6 +168,10 @@ export async function measureDevice(
   const addBytes = options.chainedAdds * 3 * options.bandwidthElements * 4;
   const addSeconds = median(addSamples);
 
+  onProgress(3, `timing ${options.dispatchChain} chained one-element adds`);
+  const dispatchSamples = await timeDispatch(tf, options, clock);
+  const dispatchSeconds = median(dispatchSamples);
+
   return {
     backend,
     matmul: {
@@ -144,6 +188,12 @@ export async function measureDevice(
       samplesSeconds: addSamples,
       medianSeconds: addSeconds,
       bytesPerSecond: addBytes / addSeconds,
+    },
+    dispatch: {
+      chainedOps: options.dispatchChain,
+      samplesSeconds: dispatchSamples,
+      medianSeconds: dispatchSeconds,
+      secondsPerKernel: dispatchSeconds / options.dispatchChain,
     },
   };
 }
@@ -262,6 +312,55 @@ export function predictPhases(config: Config): PhasePrediction {
   return { encoder: finish(encoder), projection: finish(projection), decoder: finish(decoder), stepSeconds };
 }
 
+/** A phase's predicted time in two terms: the cost model's roofline and the kernel launches. */
+export interface LaunchCost {
+  /** Roofline seconds of the cost model on the calibrated device. */
+  rooflineSeconds: number;
+  /** Kernels the tiny model launches in the phase, counted by `countKernels`. */
+  kernels: number;
+  /** `kernels` times the measured dispatch seconds per kernel. */
+  launchSeconds: number;
+  /** `rooflineSeconds + launchSeconds`. */
+  seconds: number;
+}
+
+export interface LaunchPrediction {
+  encoder: LaunchCost;
+  projection: LaunchCost;
+  decoder: LaunchCost;
+  /** Roofline plus launch seconds of each decoder step, step 0 first. */
+  stepSeconds: number[];
+}
+
+function launchCost(rooflineSeconds: number, kernels: number, secondsPerKernel: number): LaunchCost {
+  const launchSeconds = kernels * secondsPerKernel;
+  return { rooflineSeconds, kernels, launchSeconds, seconds: rooflineSeconds + launchSeconds };
+}
+
+/**
+ * Adds to each phase of a roofline prediction its launch overhead: the kernels counted in
+ * the phase times the measured dispatch time of one kernel. This term describes the
+ * measured device only; lib/cost's accelerators keep their pure roofline.
+ */
+export function withLaunchOverhead(prediction: PhasePrediction, kernels: PhaseKernels, secondsPerKernel: number): LaunchPrediction {
+  const stepKernels = prediction.stepSeconds.map((_, step) => kernels.steps[step] ?? 0);
+  return {
+    encoder: launchCost(prediction.encoder.seconds, kernels.encoder, secondsPerKernel),
+    projection: launchCost(prediction.projection.seconds, kernels.projection, secondsPerKernel),
+    decoder: launchCost(
+      prediction.decoder.seconds,
+      stepKernels.reduce((sum, count) => sum + count, 0),
+      secondsPerKernel,
+    ),
+    stepSeconds: prediction.stepSeconds.map((seconds, step) => seconds + stepKernels[step] * secondsPerKernel),
+  };
+}
+
+/** The prediction for a finished run on `device` (a `deviceConfig` result), launch overhead included. */
+export function predictRun(result: RunResult, device: Config, secondsPerKernel: number): LaunchPrediction {
+  return withLaunchOverhead(predictPhases(onDevice(result.config, device)), result.kernels, secondsPerKernel);
+}
+
 /** One phase of one run placed on the device's roofline, with predicted and measured time. */
 export interface RooflinePoint {
   variant: RunResult['variant'];
@@ -313,21 +412,31 @@ export interface SpeedupComparison {
   /** Encoder, projection and decoder together. */
   measuredTotal: number;
   predictedTotal: number;
+  /** The same two predictions with each run's kernels times the measured dispatch time added. */
+  predictedDecoderWithLaunch: number;
+  predictedTotalWithLaunch: number;
 }
 
 function totalOf(result: Pick<RunResult, 'encoderSeconds' | 'projectionSeconds' | 'decoderSeconds'>): number {
   return result.encoderSeconds + result.projectionSeconds + result.decoderSeconds;
 }
 
-/** Measured and predicted speedup of FiDO over FiD, both on the calibrated device. */
-export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config): SpeedupComparison {
+/**
+ * Measured and predicted speedup of FiDO over FiD, both on the calibrated device, the
+ * prediction with and without launch overhead (`secondsPerKernel` from the calibration).
+ */
+export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config, secondsPerKernel: number): SpeedupComparison {
   const fidPrediction = predictPhases(onDevice(fid.config, device));
   const fidoPrediction = predictPhases(onDevice(fido.config, device));
-  const predictedTotal = (p: PhasePrediction) => p.encoder.seconds + p.projection.seconds + p.decoder.seconds;
+  const fidLaunch = withLaunchOverhead(fidPrediction, fid.kernels, secondsPerKernel);
+  const fidoLaunch = withLaunchOverhead(fidoPrediction, fido.kernels, secondsPerKernel);
+  const predictedTotal = (p: PhasePrediction | LaunchPrediction) => p.encoder.seconds + p.projection.seconds + p.decoder.seconds;
   return {
     measuredDecoder: fid.decoderSeconds / fido.decoderSeconds,
     predictedDecoder: fidPrediction.decoder.seconds / fidoPrediction.decoder.seconds,
     measuredTotal: totalOf(fid) / totalOf(fido),
     predictedTotal: predictedTotal(fidPrediction) / predictedTotal(fidoPrediction),
+    predictedDecoderWithLaunch: fidLaunch.decoder.seconds / fidoLaunch.decoder.seconds,
+    predictedTotalWithLaunch: predictedTotal(fidLaunch) / predictedTotal(fidoLaunch),
   };
 }

@@ -58,6 +58,21 @@ export interface DeviceMeasurement {
     medianSeconds: number;
     bytesPerSecond: number;
   };
+  /** Fixed time of one kernel: a chain of dependent one-element adds with one readback, over its length. */
+  dispatch: {
+    chainedOps: number;
+    samplesSeconds: number[];
+    medianSeconds: number;
+    secondsPerKernel: number;
+  };
+}
+
+/** Kernels each timed region of one pass launches: encoder, projection, each decoder step. */
+export interface PhaseKernels {
+  encoder: number;
+  projection: number;
+  /** Kernels of each decoder step, step 0 first, the greedy token's argmax included. */
+  steps: number[];
 }
 
 /** Times of one variant, each the median over the timed repeats, warm-up runs excluded. */
@@ -79,6 +94,8 @@ export interface RunResult {
   tokenTexts: string[];
   /** Tensors alive after the run minus before it: 0 when nothing leaked. */
   leakedTensors: number;
+  /** Kernels launched in each timed region, counted in one untimed pass (timing.ts `countKernels`). */
+  kernels: PhaseKernels;
 }
 
 export type WorkerRequest =

@@ -4,6 +4,7 @@
  */
 import type { CrossKv } from './decoder';
 import { DECODER_START_ID, disposeCrossKv, disposeState, type FidoModel } from './model';
+import type { PhaseKernels } from './protocol';
 import type { Tensor, Tensor2D, Tf as TensorFlow } from './tf';
 import { columnMedians, defaultClock, elapsedSeconds, median, type ClockMs, type RepeatOptions } from './stats';
 
@@ -17,6 +18,7 @@ export {
   type RepeatOptions,
   type Summary,
 } from './stats';
+export type { PhaseKernels };
 
 // Timed runs of the tiny model ------------------------------------------------------------
 
@@ -73,6 +75,7 @@ async function timedPass(
   clock: ClockMs,
   report: Pick<PassObserver, 'phase' | 'step'> | null,
   repeat: number,
+  span: (start: number, end: number) => number = elapsedSeconds,
 ): Promise<{ encoderSeconds: number; projectionSeconds: number; stepSeconds: number[]; tokens: number[] }> {
   let start = clock();
   const encoded = model.encode(ids);
@@ -80,7 +83,7 @@ async function timedPass(
   let encoderSeconds: number;
   try {
     await settle(tf, encoded);
-    encoderSeconds = elapsedSeconds(start, clock());
+    encoderSeconds = span(start, clock());
     report?.phase('encoder', repeat, encoderSeconds);
     start = clock();
     crossKv = model.projectCrossKv(encoded, ids);
@@ -93,7 +96,7 @@ async function timedPass(
   let state = model.initialState(crossKv);
   try {
     await settle(tf, lastCrossTensor(crossKv));
-    const projectionSeconds = elapsedSeconds(start, clock());
+    const projectionSeconds = span(start, clock());
     report?.phase('projection', repeat, projectionSeconds);
     let token = DECODER_START_ID;
     for (let step = 0; step < steps; step++) {
@@ -106,7 +109,7 @@ async function timedPass(
       } finally {
         logits.dispose();
       }
-      const seconds = elapsedSeconds(start, clock());
+      const seconds = span(start, clock());
       stepSeconds.push(seconds);
       tokens.push(token);
       await report?.step(repeat, step, seconds, token);
@@ -161,4 +164,33 @@ export async function timeModel(
     tokens,
     leakedTensors: tf.memory().numTensors - before,
   };
+}
+
+// Kernel counts of the same regions ------------------------------------------------------
+
+/**
+ * Counts the kernels dispatched inside each timed region of one untimed pass. Every
+ * TensorFlow.js op reaches its backend through the engine's `runKernel`, so the count
+ * wraps that method for the length of the pass and reads it where `timedPass` reads the
+ * clock: the regions are the timed ones by construction, readbacks and disposals are not
+ * kernels. The wrapper is removed before the function returns; two counts must not overlap.
+ */
+export async function countKernels(tf: TensorFlow, model: FidoModel, inputIds: Int32Array): Promise<PhaseKernels> {
+  const engine = tf.engine();
+  const own = Object.prototype.hasOwnProperty.call(engine, 'runKernel');
+  const original = engine.runKernel;
+  let dispatched = 0;
+  engine.runKernel = function (this: typeof engine, ...args: Parameters<typeof original>) {
+    dispatched++;
+    return original.apply(this, args);
+  } as typeof original;
+  const ids = model.inputTensor(inputIds);
+  try {
+    const pass = await timedPass(tf, model, ids, model.config.targetTokens, () => dispatched, null, 0, (start, end) => end - start);
+    return { encoder: pass.encoderSeconds, projection: pass.projectionSeconds, steps: pass.stepSeconds };
+  } finally {
+    if (own) engine.runKernel = original;
+    else delete (engine as { runKernel?: unknown }).runKernel;
+    ids.dispose();
+  }
 }

@@ -9,7 +9,7 @@ import { CALIBRATION_STEPS, DEFAULT_CALIBRATION, measureDevice } from './calibra
 import { createFidoModel } from './model';
 import { clampTinyConfig, parseRequest, type BackendName, type WorkerEvent, type WorkerRequest } from './protocol';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from './sample';
-import { timeModel } from './timing';
+import { countKernels, timeModel } from './timing';
 import { encodeInput } from './tokenizer';
 import { pieceOf, SPACE_PIECE } from './vocabulary';
 
@@ -77,6 +77,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
         post({ type: 'progress', id, done: repeat * steps + step + 1, total, label: `timed run ${repeat + 1} of ${repeats}` });
       },
     });
+    const kernels = await countKernels(loaded, model, inputIds);
     post({
       type: 'done',
       id,
@@ -94,6 +95,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
         tokens: timed.tokens,
         tokenTexts: timed.tokens.map((token) => pieceOf(token).replaceAll(SPACE_PIECE, ' ')),
         leakedTensors: timed.leakedTensors,
+        kernels,
       },
     });
   } finally {

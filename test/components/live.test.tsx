@@ -9,6 +9,7 @@ const MEASUREMENT: DeviceMeasurement = {
   backend: 'wasm',
   matmul: { size: 512, flops: 2 * 512 ** 3, samplesSeconds: [0.01], medianSeconds: 0.01, flopsPerSecond: (2 * 512 ** 3) / 0.01 },
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.02 },
+  dispatch: { chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
 };
 
 /**
@@ -76,6 +77,8 @@ class FakeWorker implements WorkerLike {
       tokens: stepSeconds.map((_, i) => 100 + i),
       tokenTexts: stepSeconds.map(() => 'x'),
       leakedTensors: 0,
+      // FiD launches more kernels per step than FiDO, as the real counts do.
+      kernels: { encoder: 150, projection: 20, steps: stepSeconds.map(() => (run.variant === 'fid' ? 400 : 250)) },
     };
     this.emit({ type: 'done', id: run.id, result });
   }
@@ -150,6 +153,7 @@ describe('LiveBench', () => {
     expect(workers[0].requests[0]).toMatchObject({ type: 'init', backend: 'cpu', wasmPath: '/tfjs-wasm/' });
     expect(screen.getByTestId('backend')).toHaveTextContent('Running on cpu');
     expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
+    expect(screen.getByTestId('launch')).toHaveTextContent('Kernel launch: 20 µs');
   });
 
   it('shows the fallback from WebGL', async () => {
@@ -196,8 +200,15 @@ describe('LiveBench', () => {
 
     const speedups = within(screen.getByTestId('speedups'));
     expect(speedups.getByText('Decoder speedup, measured').nextElementSibling).toHaveTextContent('2.5×');
-    expect(speedups.getByText('Decoder speedup, cost model on this device').nextElementSibling?.textContent).toMatch(/^\d/);
+    expect(speedups.getByText('Decoder speedup, roofline only').nextElementSibling?.textContent).toMatch(/^\d/);
+    expect(speedups.getByText('Decoder speedup, roofline plus kernel launches').nextElementSibling?.textContent).toMatch(/^\d/);
     const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    // FiD's 3 steps of 400 kernels at 20 µs each: 24 ms of launches beside its roofline.
+    const launch = table.querySelector('td[data-variant="fid"][data-phase="decoder"][data-kind="launch"]');
+    expect(launch).toHaveTextContent('24 ms (1200 kernels)');
+    const roofline = Number(table.querySelector('td[data-variant="fid"][data-phase="decoder"][data-kind="roofline"]')?.getAttribute('data-seconds'));
+    const predicted = Number(table.querySelector('td[data-variant="fid"][data-phase="decoder"][data-kind="predicted"]')?.getAttribute('data-seconds'));
+    expect(predicted).toBeCloseTo(roofline + 0.024, 9);
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Tiny model phases on this device/ })).toBeInTheDocument();

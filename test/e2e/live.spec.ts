@@ -23,6 +23,8 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
   await waitForActivity(page, 'finished');
   await expect(page.getByTestId('backend')).toContainText(`Running on ${backend}`);
   await expect(page.getByTestId('calibration')).toContainText(`Calibrated on ${backend}`);
+  await expect(page.getByTestId('launch')).toContainText(/Kernel launch: [\d.]+ [mµn]?s/);
+  expect(Number(await page.getByTestId('launch').getAttribute('data-seconds-per-kernel'))).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Race both' }).click();
   await waitForActivity(page, 'running');
@@ -37,6 +39,15 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
   await expect(phases.getByRole('columnheader', { name: `Tiny FiDO (${backend})` })).toBeVisible();
   await expect(page.getByRole('img', { name: new RegExp(`Tiny FiDO, measured on ${backend}: 4 steps`) })).toBeVisible();
   await expect(page.getByTestId('speedups')).toContainText('Decoder speedup, measured');
+  await expect(page.getByTestId('speedups')).toContainText('Decoder speedup, roofline plus kernel launches');
+  for (const variant of ['fid', 'fido']) {
+    // The worker counted the kernels of the run's decoder steps.
+    const launch = phases.locator(`td[data-variant="${variant}"][data-phase="decoder"][data-kind="launch"]`);
+    expect(Number(await launch.getAttribute('data-kernels'))).toBeGreaterThan(0);
+  }
+  const fidKernels = Number(await phases.locator('td[data-variant="fid"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));
+  const fidoKernels = Number(await phases.locator('td[data-variant="fido"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));
+  expect(fidoKernels).toBeLessThan(fidKernels);
   await expect(page.getByRole('img', { name: /Tiny model phases on this device/ })).toBeVisible();
   expect(errors).toEqual([]);
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '@/lib/config/config';
 import { evaluate } from '@/lib/cost/model';
-import { compareSpeedup, deviceConfig, measureDevice, onDevice, predictPhases, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, deviceConfig, measureDevice, onDevice, predictPhases, predictRun, rooflinePoints, withLaunchOverhead } from '@/lib/fido/calibrate';
 import type { DeviceMeasurement, RunResult } from '@/lib/fido/protocol';
 
 const tinyFid: Config = {
@@ -23,9 +23,15 @@ const measurement: DeviceMeasurement = {
   backend: 'wasm',
   matmul: { size: 1024, flops: 2 * 1024 ** 3, samplesSeconds: [0.05], medianSeconds: 0.05, flopsPerSecond: 2 * 1024 ** 3 / 0.05 },
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 4 * 3 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (4 * 3 * 2 ** 24) / 0.02 },
+  dispatch: { chainedOps: 200, samplesSeconds: [0.002], medianSeconds: 0.002, secondsPerKernel: 1e-5 },
 };
 
-function runResult(config: Config, variant: 'fid' | 'fido', seconds: { encoder: number; projection: number; steps: number[] }): RunResult {
+function runResult(
+  config: Config,
+  variant: 'fid' | 'fido',
+  seconds: { encoder: number; projection: number; steps: number[] },
+  kernels = { encoder: 100, projection: 20, steps: seconds.steps.map(() => 300) },
+): RunResult {
   return {
     variant,
     backend: 'wasm',
@@ -40,6 +46,7 @@ function runResult(config: Config, variant: 'fid' | 'fido', seconds: { encoder: 
     tokens: [],
     tokenTexts: [],
     leakedTensors: 0,
+    kernels,
   };
 }
 
@@ -152,7 +159,7 @@ describe('compareSpeedup', () => {
   it('divides FiD time by FiDO time', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01] });
     const fido = runResult(tinyFido, 'fido', { encoder: 0.02, projection: 0.001, steps: [0.004, 0.006] });
-    const speedup = compareSpeedup(fid, fido, device);
+    const speedup = compareSpeedup(fid, fido, device, 1e-5);
     expect(speedup.measuredDecoder).toBeCloseTo(2);
     expect(speedup.measuredTotal).toBeCloseTo(0.042 / 0.031);
   });
@@ -160,7 +167,54 @@ describe('compareSpeedup', () => {
   it('predicts a decoder speedup above 1 for FiDO', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 1, projection: 1, steps: [1] });
     const fido = runResult(tinyFido, 'fido', { encoder: 1, projection: 1, steps: [1] });
-    expect(compareSpeedup(fid, fido, device).predictedDecoder).toBeGreaterThan(1);
+    expect(compareSpeedup(fid, fido, device, 1e-5).predictedDecoder).toBeGreaterThan(1);
+  });
+});
+
+describe('withLaunchOverhead', () => {
+  const device = deviceConfig(tinyFid, measurement);
+  const roofline = predictPhases(device);
+  const kernels = { encoder: 120, projection: 16, steps: [300, 310, 320, 330, 340, 350] };
+
+  it('adds kernels times the dispatch time to each phase', () => {
+    const prediction = withLaunchOverhead(roofline, kernels, 2e-5);
+    expect(prediction.encoder.rooflineSeconds).toBe(roofline.encoder.seconds);
+    expect(prediction.encoder.launchSeconds).toBeCloseTo(120 * 2e-5);
+    expect(prediction.encoder.seconds).toBeCloseTo(roofline.encoder.seconds + 120 * 2e-5);
+    expect(prediction.projection.seconds).toBeCloseTo(roofline.projection.seconds + 16 * 2e-5);
+  });
+
+  it('sums step kernels into the decoder', () => {
+    const prediction = withLaunchOverhead(roofline, kernels, 2e-5);
+    expect(prediction.decoder.kernels).toBe(1950);
+    expect(prediction.decoder.seconds).toBeCloseTo(roofline.decoder.seconds + 1950 * 2e-5);
+    expect(prediction.stepSeconds[3]).toBeCloseTo(roofline.stepSeconds[3] + 330 * 2e-5);
+    const stepSum = prediction.stepSeconds.reduce((a, b) => a + b, 0);
+    expect(stepSum).toBeCloseTo(prediction.decoder.seconds);
+  });
+
+  it('leaves the roofline unchanged at zero dispatch time', () => {
+    const prediction = withLaunchOverhead(roofline, kernels, 0);
+    expect(prediction.decoder.seconds).toBe(roofline.decoder.seconds);
+    expect(prediction.stepSeconds).toEqual(roofline.stepSeconds);
+  });
+
+  it('uses the kernels a finished run counted', () => {
+    const result = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, kernels);
+    expect(predictRun(result, device, 2e-5).decoder.launchSeconds).toBeCloseTo(1950 * 2e-5);
+  });
+});
+
+describe('compareSpeedup with launch overhead', () => {
+  const device = deviceConfig(tinyFid, measurement);
+
+  it('tends to the kernel-count ratio', () => {
+    const fid = runResult(tinyFid, 'fid', { encoder: 1, projection: 1, steps: [1] }, { encoder: 100, projection: 20, steps: [400] });
+    const fido = runResult(tinyFido, 'fido', { encoder: 1, projection: 1, steps: [1] }, { encoder: 100, projection: 10, steps: [200] });
+    const roofOnly = compareSpeedup(fid, fido, device, 0);
+    expect(roofOnly.predictedDecoderWithLaunch).toBeCloseTo(roofOnly.predictedDecoder);
+    // A dispatch time far above any kernel's roofline time leaves the kernel ratio, 400 / 200.
+    expect(compareSpeedup(fid, fido, device, 1).predictedDecoderWithLaunch).toBeCloseTo(2, 2);
   });
 });
 
@@ -172,7 +226,7 @@ describe('measureDevice', () => {
     const labels: string[] = [];
     const result = await measureDevice(
       tf,
-      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, warmups: 1, repeats: 3 },
+      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, dispatchChain: 50, warmups: 1, repeats: 3 },
       (_, label) => labels.push(label),
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -182,14 +236,31 @@ describe('measureDevice', () => {
     expect(result.matmul.samplesSeconds).toHaveLength(3);
     expect(result.bandwidth.bytes).toBe(3 * 3 * 1024 * 4);
     expect(result.bandwidth.bytesPerSecond).toBeGreaterThan(0);
-    expect(labels).toHaveLength(3);
+    expect(result.dispatch.chainedOps).toBe(50);
+    expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / 50);
+    expect(labels).toHaveLength(4);
   });
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`measures a positive finite dispatch time per kernel on ${backend}`, async () => {
+      const { loadTensorFlow } = await import('@/lib/fido/backends');
+      const tf = await loadTensorFlow();
+      expect(await tf.setBackend(backend)).toBe(true);
+      await tf.ready();
+      const result = await measureDevice(tf, {
+        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 200, warmups: 1, repeats: 3,
+      });
+      expect(result.dispatch.samplesSeconds).toHaveLength(3);
+      expect(Number.isFinite(result.dispatch.secondsPerKernel)).toBe(true);
+      expect(result.dispatch.secondsPerKernel).toBeGreaterThan(0);
+    });
+  }
 
   it('stops growing the matmul once a run is slow enough', async () => {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const result = await measureDevice(tf, {
-      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, warmups: 0, repeats: 1,
+      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 10, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
   });
