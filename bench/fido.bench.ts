@@ -234,7 +234,7 @@ function figures(measured: Measured): Figures {
   const rows: string[][] = [
     ['Calibrated matmul rate', rate(measured.measurement.matmul.flopsPerSecond, 'FLOP/s'), '', ''],
     ['Calibrated add bandwidth', rate(measured.measurement.bandwidth.bytesPerSecond, 'B/s'), '', ''],
-    ['Calibrated kernel launch (200 chained one-element adds, median, over 200)', `${(secondsPerKernel * 1e6).toFixed(1)} µs`, '', ''],
+    ['Calibrated kernel launch (200 chained one-element adds, median of 25, over 200)', `${(secondsPerKernel * 1e6).toFixed(1)} µs`, '', ''],
     ['FiDO decoder speedup over FiD, measured', ratio(speedup.measuredDecoder), '', ''],
     ['FiDO decoder speedup, roofline only', ratio(speedup.predictedDecoder), '', ''],
     ['FiDO decoder speedup, roofline plus kernel launches', ratio(speedup.predictedDecoderWithLaunch), '', ''],
@@ -344,8 +344,8 @@ export default async function run(context: BenchContext): Promise<BenchResult> {
       'Same input and seed for both.',
     '',
     `Method: the wasm backend (SIMD, one thread). The device is first calibrated (a square matmul of up to 1024 and chained ` +
-      `adds over 16 MiB buffers, and a chain of 200 dependent one-element adds read back once, for the launch time ` +
-      `of one kernel; medians of 5 runs after 2 warm-ups), then FiD and FiDO each run ${WARMUPS} untimed warm-up ` +
+      `adds over 16 MiB buffers, medians of 5 runs after 2 warm-ups; and a chain of 200 dependent one-element adds ` +
+      `read back once, for the launch time of one kernel, median of 25 chains after 20 warm-up chains), then FiD and FiDO each run ${WARMUPS} untimed warm-up ` +
       `pass and ${REPEATS} timed passes; every phase is timed up to the readback of its result and reported as the median. ` +
       'Predictions are the cost model on the calibrated device (fp32, batch 1, efficiencies 100%), shown alone and ' +
       'with the counted kernels times the launch time added (lib/fido/calibrate.ts predictRun). In Node the model runs ' +

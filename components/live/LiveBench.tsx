@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, deviceConfig, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
@@ -250,8 +250,9 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           nothing to start. The launch term is the number of kernels the phase launches times the measured launch time of one
           kernel. The kernels are counted, not estimated: after the timed runs the worker runs the model once more and counts
           every operation TensorFlow.js dispatches inside each timed region. The launch time is measured at calibration: a chain
-          of {state.calibration?.dispatch.chainedOps ?? 200} dependent adds of a one-element tensor, read back once, timed as a
-          median and divided by its length. Neither term is fitted to the runs. What remains between the prediction and the
+          of {DEFAULT_CALIBRATION.dispatchChain} dependent adds of a one-element tensor, read back once, timed as the median of{' '}
+          {DEFAULT_CALIBRATION.dispatchRepeats} chains after {DEFAULT_CALIBRATION.dispatchWarmups} untimed ones, and divided by its
+          length. Neither term is fitted to the runs. What remains between the prediction and the
           measurement is mostly small kernels running below the large matmul&apos;s rate (a decoder step multiplies a single query
           row) and kernels that cost more or less to launch than an add. Other programs running on the device slow every
           measurement.

@@ -29,6 +29,9 @@ export interface CalibrationOptions {
   chainedAdds: number;
   /** Dependent one-element adds in one timed sample of the dispatch measurement. */
   dispatchChain: number;
+  /** Untimed and timed chains of the dispatch measurement (its own, because one chain is short). */
+  dispatchWarmups: number;
+  dispatchRepeats: number;
   warmups: number;
   repeats: number;
 }
@@ -44,6 +47,13 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   bandwidthElements: 2 ** 22,
   chainedAdds: 4,
   dispatchChain: 200,
+  // A chain takes about 1 ms, so these cost little. In Node on wasm the first chains of a
+  // process took 30 to 60 µs per add and later ones about 3 µs (JavaScript not yet
+  // optimised), so 20 warm-up chains (4,000 adds) come first; the model's own warm-up pass
+  // likewise runs thousands of kernels before any timed one. 25 repeats steady the median
+  // on a busy machine.
+  dispatchWarmups: 20,
+  dispatchRepeats: 25,
   warmups: 2,
   repeats: 5,
 });
@@ -133,7 +143,7 @@ async function timeDispatch(tf: TensorFlow, options: CalibrationOptions, clock: 
           if (current !== one) current.dispose();
         }
       },
-      options,
+      { warmups: options.dispatchWarmups, repeats: options.dispatchRepeats },
       clock,
     );
   } finally {

@@ -226,7 +226,7 @@ describe('measureDevice', () => {
     const labels: string[] = [];
     const result = await measureDevice(
       tf,
-      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, dispatchChain: 50, warmups: 1, repeats: 3 },
+      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, dispatchChain: 50, dispatchWarmups: 1, dispatchRepeats: 4, warmups: 1, repeats: 3 },
       (_, label) => labels.push(label),
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -237,6 +237,7 @@ describe('measureDevice', () => {
     expect(result.bandwidth.bytes).toBe(3 * 3 * 1024 * 4);
     expect(result.bandwidth.bytesPerSecond).toBeGreaterThan(0);
     expect(result.dispatch.chainedOps).toBe(50);
+    expect(result.dispatch.samplesSeconds).toHaveLength(4);
     expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / 50);
     expect(labels).toHaveLength(4);
   });
@@ -248,7 +249,7 @@ describe('measureDevice', () => {
       expect(await tf.setBackend(backend)).toBe(true);
       await tf.ready();
       const result = await measureDevice(tf, {
-        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 200, warmups: 1, repeats: 3,
+        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 200, dispatchWarmups: 2, dispatchRepeats: 3, warmups: 1, repeats: 3,
       });
       expect(result.dispatch.samplesSeconds).toHaveLength(3);
       expect(Number.isFinite(result.dispatch.secondsPerKernel)).toBe(true);
@@ -260,7 +261,7 @@ describe('measureDevice', () => {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const result = await measureDevice(tf, {
-      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 10, warmups: 0, repeats: 1,
+      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 10, dispatchWarmups: 0, dispatchRepeats: 1, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
   });
