@@ -20,7 +20,7 @@ export function PaperCheckPanel({ config }: { config: Config }) {
   const check = useMemo(() => checkPaperClaims(deferred), [deferred]);
 
   return (
-    <section className={styles.card} aria-labelledby="paper-check-title" data-testid="paper-check">
+    <section className={`${styles.card} ${styles.offscreen}`} aria-labelledby="paper-check-title" data-testid="paper-check">
       <h2 id="paper-check-title">Check the paper&apos;s claims</h2>
       <p>
         Each claim of de Jong et al. (FiDO, Findings of ACL 2023), evaluated by the cost model with the paper&apos;s model sizes at
