@@ -7,7 +7,7 @@
  * Every section's code is loaded on demand (React.lazy), so the first load of `/` carries
  * only the page shell. The static export still prerenders each section's HTML.
  */
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { Config } from '@/lib/config/config';
 import type { CostResult } from '@/lib/cost';
 import styles from './article.module.css';
@@ -36,13 +36,69 @@ export interface ArticleSection {
   Section: (props: SectionProps) => ReactNode;
 }
 
-function lazySection(load: () => Promise<ComponentType<SectionProps>>): (props: SectionProps) => ReactNode {
-  const Body = lazy(async () => ({ default: await load() }));
+/** Distance outside the viewport at which a section's code starts loading (IntersectionObserver rootMargin). */
+const SECTION_ROOT_MARGIN = '800px 0px';
+
+/** Renders nothing, and calls `onMount` once its Suspense boundary has hydrated or mounted. */
+function MountSignal({ onMount }: { onMount: () => void }) {
+  useEffect(onMount, [onMount]);
+  return null;
+}
+
+/**
+ * Wraps a section whose code loads on demand. In the article the code loads, and the
+ * prerendered HTML hydrates, only once the section comes near the viewport or the
+ * configuration changes, so the first load hydrates the top of the page only.
+ * Until its boundary has hydrated, the body keeps the props of the first render, which
+ * match the prerendered HTML. An earlier update would make React replace that HTML with
+ * the fallback.
+ */
+function lazySection(id: string, load: () => Promise<ComponentType<SectionProps>>): (props: SectionProps) => ReactNode {
+  let openGate: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    openGate = resolve;
+  });
+  // The static prerender renders every section at once.
+  if (typeof window === 'undefined') openGate();
+  const Body = lazy(async () => {
+    await gate;
+    return { default: await load() };
+  });
+
   function LazySection(props: SectionProps) {
-    return (
-      <Suspense fallback={<p className={styles.sectionLoading}>Loading this section…</p>}>
-        <Body {...props} />
-      </Suspense>
+    const [first] = useState(props);
+    const [mounted, setMounted] = useState(false);
+    const markMounted = useCallback(() => setMounted(true), []);
+    const bodyProps = mounted ? props : first;
+    const configChanged = JSON.stringify(props.state.config) !== JSON.stringify(first.state.config);
+
+    useEffect(() => {
+      const target = document.getElementById(id);
+      if (props.mode === 'slide' || configChanged || !target || typeof IntersectionObserver === 'undefined') {
+        openGate();
+        return;
+      }
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          openGate();
+          observer.disconnect();
+        },
+        { rootMargin: SECTION_ROOT_MARGIN },
+      );
+      observer.observe(target);
+      return () => observer.disconnect();
+    }, [props.mode, configChanged]);
+
+    // The element stays the same object while `bodyProps` does, so a re-render of the page is no update to the boundary.
+    return useMemo(
+      () => (
+        <Suspense fallback={<p className={styles.sectionLoading}>Loading this section…</p>}>
+          <Body {...bodyProps} />
+          <MountSignal onMount={markMounted} />
+        </Suspense>
+      ),
+      [bodyProps, markMounted],
     );
   }
   return LazySection;
@@ -52,46 +108,46 @@ export const ARTICLE_SECTIONS: readonly ArticleSection[] = [
   {
     id: 'fusion-in-decoder',
     title: 'Retrieval-augmented reading: FiD in one picture',
-    Section: lazySection(async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection),
+    Section: lazySection('fusion-in-decoder', async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection),
   },
   {
     id: 'flops',
     title: 'Where the FLOPs go',
-    Section: lazySection(async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection),
+    Section: lazySection('flops', async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection),
   },
   {
     id: 'memory-bandwidth',
     title: 'Where the time goes: memory bandwidth and the roofline',
-    Section: lazySection(async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection),
+    Section: lazySection('memory-bandwidth', async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection),
   },
   {
     id: 'layer-sparse-cross-attention',
     title: 'Layer-sparse cross-attention',
-    Section: lazySection(async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection),
+    Section: lazySection('layer-sparse-cross-attention', async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection),
   },
   {
     id: 'multi-query-attention',
     title: 'Multi-query attention',
-    Section: lazySection(async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection),
+    Section: lazySection('multi-query-attention', async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection),
   },
   {
     id: 'asymmetric-decoder',
     title: 'The asymmetric decoder: a larger decoder at small cost',
-    Section: lazySection(async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection),
+    Section: lazySection('asymmetric-decoder', async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection),
   },
   {
     id: 'output-length-and-batch',
     title: 'Output length and batch size',
-    Section: lazySection(async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
+    Section: lazySection('output-length-and-batch', async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
   },
   {
     id: 'run-it-yourself',
     title: 'Run it yourself: a tiny FiDO race',
-    Section: lazySection(async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection),
+    Section: lazySection('run-it-yourself', async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection),
   },
   {
     id: 'paper-check',
     title: 'Paper check, assumptions and references',
-    Section: lazySection(async () => (await import('./PaperCheckSection')).PaperCheckSection),
+    Section: lazySection('paper-check', async () => (await import('./PaperCheckSection')).PaperCheckSection),
   },
 ];
