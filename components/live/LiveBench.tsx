@@ -46,7 +46,9 @@ function deviceMemoryBytes(): number | undefined {
 
 export function LiveBench({ embedded = false, workerFactory = createFidoWorker }: LiveBenchProps) {
   const prefix = embedded ? 'live.' : '';
-  const url = useUrlConfig(prefix, TINY_FID_CONFIG);
+  // The defaults are tiny FiDO, so Race both compares two different models: Run FiD drops
+  // K and g (variantConfig) and Run FiDO keeps them.
+  const url = useUrlConfig(prefix, TINY_FIDO_CONFIG);
   const extras = useLiveExtras(prefix);
   const [notices, setNotices] = useState<Notice[]>([]);
   const clamped = useMemo(() => clampTinyConfig(url.config, prefix), [url.config, prefix]);
@@ -169,7 +171,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         <div className={styles.presets}>
           <span>Presets:</span>
           <button type="button" onClick={() => applyPreset(TINY_FID_CONFIG)}>
-            Tiny FiD
+            Tiny FiD (K = 1, g = h)
           </button>
           <button type="button" onClick={() => applyPreset(TINY_FIDO_CONFIG)}>
             Tiny FiDO (K = {TINY_FIDO_CONFIG.crossAttentionPeriod}, g = {TINY_FIDO_CONFIG.kvHeads})
@@ -185,12 +187,12 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         )}
         {embedded && (
           <p>
-            <a href={`/live/${mergeExtras(configQuery(config, '', TINY_FID_CONFIG), extras.extras)}`}>Open these settings on the full live page</a>
+            <a href={`/live/${mergeExtras(configQuery(config, '', TINY_FIDO_CONFIG), extras.extras)}`}>Open these settings on the full live page</a>
           </p>
         )}
         {same && (
           <p className={styles.note}>
-            With K = 1 and g = h, FiDO is the same model as FiD. Choose the tiny FiDO preset, or set K and g, to see a difference.
+            With K = 1 and g = h, FiDO is the same model as FiD. Choose the tiny FiDO preset, or set K above 1 or g below h, to see a difference.
           </p>
         )}
       </section>
@@ -215,7 +217,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           </button>
         </div>
         <p className={styles.note}>
-          Race both runs FiD, then FiDO, in the same worker on the same backend, with the same input and the same seed (the two
+          Run FiD uses the settings above with K = 1 and g = h; Run FiDO uses them as set. Race both runs FiD, then FiDO, in the same worker on the same backend, with the same input and the same seed (the two
           models have different weight shapes, so their random weights differ).
         </p>
         <StatusBar state={state} />

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LiveBench } from '@/components/live/LiveBench';
 import type { WorkerLike } from '@/components/live/workerClient';
-import { TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
+import { TINY_FIDO_CONFIG, TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
 import type { BackendName, DeviceMeasurement, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
 
 const MEASUREMENT: DeviceMeasurement = {
@@ -212,6 +212,29 @@ describe('LiveBench', () => {
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Tiny model phases on this device/ })).toBeInTheDocument();
+  });
+
+  it('races tiny FiD against tiny FiDO at the defaults', async () => {
+    const workers = setup('');
+    await waitForActivity('finished');
+    expect(screen.queryByText(/FiDO is the same model as FiD/)).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
+    const worker = workers[0];
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fid' }));
+    expect(worker.pendingRun().config).toMatchObject({ crossAttentionPeriod: 1, kvHeads: 0 });
+    worker.finish([0.004]);
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fido' }));
+    expect(worker.pendingRun().config).toMatchObject({
+      crossAttentionPeriod: TINY_FIDO_CONFIG.crossAttentionPeriod,
+      kvHeads: TINY_FIDO_CONFIG.kvHeads,
+    });
+    expect(window.location.search).toBe('');
+  });
+
+  it('warns when FiDO is set to the same model as FiD', async () => {
+    setup('?k=1&kv=0');
+    expect(await screen.findByText(/With K = 1 and g = h, FiDO is the same model as FiD/)).toBeInTheDocument();
+    await waitForActivity('finished');
   });
 
   it('cancels a run and restarts the worker', async () => {
