@@ -1,7 +1,7 @@
 'use client';
 /**
  * A formula typeset with KaTeX once it comes near the viewport. Until then, and if
- * KaTeX fails to load, it shows `text`, a plain-text version of the same formula.
+ * KaTeX or its fonts have not loaded yet (or fail to), it shows `text`, a plain-text version of the same formula.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useNearViewport } from './LazyFigure';
@@ -14,6 +14,13 @@ interface FormulaProps {
   display?: boolean;
 }
 
+/** Resolves once KaTeX's main and math fonts have loaded, or after 3 s, or at once without the Font Loading API. */
+function katexFontsReady(): Promise<unknown> {
+  if (typeof document === 'undefined' || !document.fonts?.load) return Promise.resolve();
+  const fonts = Promise.all([document.fonts.load('1em KaTeX_Main'), document.fonts.load('italic 1em KaTeX_Math')]);
+  return Promise.race([fonts, new Promise((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
+}
+
 export function Formula({ tex, text, display = false }: FormulaProps) {
   const box = useRef<HTMLSpanElement>(null);
   const near = useNearViewport(box, '600px 0px');
@@ -23,8 +30,11 @@ export function Formula({ tex, text, display = false }: FormulaProps) {
     if (!near) return;
     let cancelled = false;
     import('./katexRender')
-      .then(({ renderTex }) => {
-        if (!cancelled) setRendered({ tex, html: renderTex(tex, display) });
+      .then(async ({ renderTex }) => {
+        const html = renderTex(tex, display);
+        // KaTeX's fonts hide their glyphs while they load; the plain text stays until they are ready.
+        await katexFontsReady();
+        if (!cancelled) setRendered({ tex, html });
       })
       .catch(() => {
         // The plain-text formula stays in place.
