@@ -34,11 +34,16 @@ export interface Field<V> {
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/**
+ * Parses a decimal number. A well-formed number too large for a double (a 5000-digit
+ * string, 1e999) becomes ±Infinity, so the range check reports it as above the maximum or
+ * below the minimum, like any other number out of range. Returns null for non-numbers.
+ */
 function parseNumber(raw: string): number | null {
   const text = raw.trim();
   if (!NUMBER_PATTERN.test(text)) return null;
   const value = Number(text);
-  return Number.isFinite(value) ? value : null;
+  return Number.isNaN(value) ? null : value;
 }
 
 function formatNumber(value: number): string {

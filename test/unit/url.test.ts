@@ -284,6 +284,23 @@ describe('URL hostile input', () => {
     expect(notices).toEqual([expect.objectContaining({ key: 'k', reason: 'given 3 times; the first value is used' })]);
   });
 
+  it('reads a 5000-digit value as above the maximum', () => {
+    const long = parseConfig(`?k=${'9'.repeat(5000)}`);
+    const short = parseConfig('?k=99999999999');
+
+    expect(long.config.crossAttentionPeriod).toBe(12);
+    expect(long.notices).toEqual([expect.objectContaining({ key: 'k', used: '12' })]);
+    expect(long.notices[0].reason).toMatch(/^above the maximum /);
+    expect(long.notices[0].reason).toBe(short.notices[0].reason);
+  });
+
+  it('reads a huge negative value as below the minimum', () => {
+    const { config, notices } = parseConfig(`?batch=-${'9'.repeat(400)}`);
+
+    expect(config.batchSize).toBe(1);
+    expect(notices[0].reason).toBe('below the minimum 1');
+  });
+
   it('reports custom hardware keys without custom hardware', () => {
     const { config, notices } = parseConfig('?hw=a100&peak=5&bw=10');
 
