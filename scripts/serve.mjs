@@ -39,7 +39,11 @@ function resolveFile(urlPath) {
   return null;
 }
 
-createServer((request, response) => {
+// Node's default 16 KB header limit answers an empty 431 to long permalinks; the URL parser
+// caps a query at 8192 characters, so 64 KB leaves room for percent-encoding and headers.
+const maxHeaderBytes = 64 * 1024;
+
+createServer({ maxHeaderSize: maxHeaderBytes }, (request, response) => {
   let file = null;
   try {
     file = resolveFile(request.url ?? '/');

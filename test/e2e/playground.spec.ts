@@ -91,6 +91,14 @@ test('malformed permalink lists every bad key', async ({ page }) => {
   await expect(notice).toHaveCount(0);
 });
 
+test('a 20 KB permalink still loads', async ({ page }) => {
+  // Over Node's default 16 KB header limit; the server must not answer an empty 431.
+  const padding = 'x'.repeat(20 * 1024);
+  const response = await page.goto(`/playground/?k=6&pad=${padding}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('[data-ready="true"]')).toHaveCount(1);
+});
+
 test('back restores the state before a preset', async ({ page }) => {
   await open(page, '/playground/?batch=8');
   const controls = page.getByRole('group', { name: 'Configuration' });
