@@ -54,7 +54,7 @@ function themeColour(name: string, fallback: string): string {
   return value || fallback;
 }
 
-/** A standalone SVG document of `svg` as it looks on the page now, and its size with the permalink line. */
+/** A standalone SVG document of `svg` as it looks on the page now, and its size with the permalink lines. */
 export function serializeChart(svg: SVGSVGElement, title: string, permalink: string): { text: string; width: number; height: number } {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy);
@@ -74,7 +74,7 @@ export function serializeChart(svg: SVGSVGElement, title: string, permalink: str
     foreground: themeColour('--fg', '#000000'),
     fontFamily: getComputedStyle(svg).fontFamily || 'sans-serif',
   });
-  return { text, width, height: standaloneSvgHeight(height, permalink) };
+  return { text, width, height: standaloneSvgHeight(height, permalink, width) };
 }
 
 /** Rasterizes a standalone SVG document at PNG_SCALE times its size. */

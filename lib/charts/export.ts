@@ -56,22 +56,75 @@ export interface StandaloneSvgOptions {
   fontFamily: string;
 }
 
-/** Height of the line below the chart that prints the permalink, in pixels. */
-export const PERMALINK_LINE_HEIGHT = 20;
+/** Font size of the permalink lines under an exported chart, in pixels. */
+export const PERMALINK_FONT_PX = 10;
+/** Distance between the baselines of two permalink lines, in pixels. */
+export const PERMALINK_LINE_HEIGHT = 14;
+/** Gap between the chart and the first permalink line, in pixels. */
+const PERMALINK_PADDING = 6;
+/** Left and right margin of the permalink lines, in pixels. */
+const PERMALINK_MARGIN = 8;
 
-/** Height of the standalone document for a chart `height` pixels tall. */
-export function standaloneSvgHeight(height: number, permalink: string): number {
-  return height + (permalink ? PERMALINK_LINE_HEIGHT : 0);
+/**
+ * Estimates the width of `text` at `fontPx` pixels without a browser: 0.95 em for the
+ * widest glyphs (m, w, M, W, %, @), 0.72 em for other capitals and 0.6 em for the rest.
+ * These are above the widths of these glyphs in common sans-serif fonts, so a line
+ * that fits by this estimate fits on the page.
+ */
+export function estimateTextWidth(text: string, fontPx: number = PERMALINK_FONT_PX): number {
+  let ems = 0;
+  for (const char of text) {
+    if (/[mwMW%@]/.test(char)) ems += 0.95;
+    else if (/[A-Z]/.test(char)) ems += 0.72;
+    else ems += 0.6;
+  }
+  return ems * fontPx;
+}
+
+/**
+ * Splits a permalink into lines no wider than `width` pixels by the width estimate. A line
+ * breaks after the last `&`, `?` or `/` that fits when that keeps at least half the line,
+ * and anywhere otherwise, since a URL has no spaces. Joining the lines gives the permalink.
+ */
+export function wrapPermalink(permalink: string, width: number): string[] {
+  const available = Math.max(width - 2 * PERMALINK_MARGIN, estimateTextWidth('W'));
+  const chars = Array.from(permalink);
+  const lines: string[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let end = start + 1;
+    while (end < chars.length && estimateTextWidth(chars.slice(start, end + 1).join('')) <= available) end++;
+    if (end < chars.length) {
+      const line = chars.slice(start, end);
+      const separator = Math.max(line.lastIndexOf('&'), line.lastIndexOf('?'), line.lastIndexOf('/'));
+      if (separator + 1 >= line.length / 2) end = start + separator + 1;
+    }
+    lines.push(chars.slice(start, end).join(''));
+    start = end;
+  }
+  return lines;
+}
+
+/** Height of the standalone document for a chart `width` by `height` pixels. */
+export function standaloneSvgHeight(height: number, permalink: string, width: number): number {
+  if (!permalink) return height;
+  return height + PERMALINK_PADDING + wrapPermalink(permalink, width).length * PERMALINK_LINE_HEIGHT;
 }
 
 /**
  * A standalone SVG document: the chart on the page background, its title in <title>,
- * the permalink in <desc> and as a small text line under the chart.
+ * the permalink in <desc> and as small text lines under the chart, wrapped to its width.
  */
 export function standaloneSvg(options: StandaloneSvgOptions): string {
   const { markup, width, height, title, permalink, background, foreground, fontFamily } = options;
-  const total = standaloneSvgHeight(height, permalink);
+  const total = standaloneSvgHeight(height, permalink, width);
   const font = escapeXml(fontFamily);
+  const permalinkLines = permalink
+    ? wrapPermalink(permalink, width).map(
+        (line, i) =>
+          `<text x="${PERMALINK_MARGIN}" y="${height + PERMALINK_PADDING + (i + 1) * PERMALINK_LINE_HEIGHT - 4}" font-size="${PERMALINK_FONT_PX}" fill="${escapeXml(foreground)}">${escapeXml(line)}</text>`,
+      )
+    : [];
   const parts = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${font}">`,
@@ -79,9 +132,7 @@ export function standaloneSvg(options: StandaloneSvgOptions): string {
     permalink ? `<desc>${escapeXml(`Permalink: ${permalink}`)}</desc>` : '',
     `<rect x="0" y="0" width="${width}" height="${total}" fill="${escapeXml(background)}"/>`,
     markup,
-    permalink
-      ? `<text x="8" y="${height + PERMALINK_LINE_HEIGHT - 6}" font-size="10" fill="${escapeXml(foreground)}">${escapeXml(permalink)}</text>`
-      : '',
+    ...permalinkLines,
     '</svg>',
   ];
   return parts.filter(Boolean).join('\n');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, encodeCsv, escapeXml, exportFilename, PERMALINK_LINE_HEIGHT, standaloneSvg } from '@/lib/charts/export';
+import {
+  csvField,
+  encodeCsv,
+  escapeXml,
+  estimateTextWidth,
+  exportFilename,
+  standaloneSvg,
+  standaloneSvgHeight,
+} from '@/lib/charts/export';
 
 describe('csvField', () => {
   it('leaves plain text and numbers bare', () => {
@@ -82,7 +90,7 @@ describe('standaloneSvg', () => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     const svg = doc.documentElement;
-    expect(svg.getAttribute('height')).toBe(String(200 + PERMALINK_LINE_HEIGHT));
+    expect(svg.getAttribute('height')).toBe(String(standaloneSvgHeight(200, base.permalink, 300)));
     expect(svg.querySelector('title')?.textContent).toBe('Time <per> sample & more');
     expect(svg.querySelector('desc')?.textContent).toBe('Permalink: http://127.0.0.1/?a=1&b="2"');
     const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
@@ -94,7 +102,35 @@ describe('standaloneSvg', () => {
     const doc = new DOMParser().parseFromString(standaloneSvg(base), 'image/svg+xml');
     const first = doc.documentElement.querySelector('rect');
     expect(first?.getAttribute('fill')).toBe('rgb(255, 255, 255)');
-    expect(first?.getAttribute('height')).toBe(String(200 + PERMALINK_LINE_HEIGHT));
+    expect(first?.getAttribute('height')).toBe(String(standaloneSvgHeight(200, base.permalink, 300)));
+  });
+
+  it('wraps a long permalink to the figure width', () => {
+    const params = Array.from({ length: 30 }, (_, i) => `b.key${i}=Value${i}`).join('&');
+    const permalink = `http://127.0.0.1:3500/playground/?enc=large&dec=xxl&k=6&kv=1&cmp=1&${params}`;
+    expect(permalink.length).toBeGreaterThan(300);
+
+    for (const width of [358, 766]) {
+      const doc = new DOMParser().parseFromString(standaloneSvg({ ...base, width, permalink }), 'image/svg+xml');
+      const lines = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? '');
+
+      expect(lines.length, `lines at ${width} px`).toBeGreaterThan(1);
+      expect(lines.join(''), `text at ${width} px`).toBe(permalink);
+      for (const line of lines) expect(estimateTextWidth(line) + 16, line).toBeLessThanOrEqual(width);
+      expect(doc.querySelector('desc')?.textContent).toBe(`Permalink: ${permalink}`);
+    }
+  });
+
+  it('grows the document for every permalink line', () => {
+    const permalink = `http://127.0.0.1/?${'a=1&'.repeat(80)}`;
+    const doc = new DOMParser().parseFromString(standaloneSvg({ ...base, width: 358, permalink }), 'image/svg+xml');
+    const texts = Array.from(doc.querySelectorAll('text'));
+    const lastBaseline = Number(texts[texts.length - 1].getAttribute('y'));
+    const height = Number(doc.documentElement.getAttribute('height'));
+
+    expect(height).toBe(standaloneSvgHeight(200, permalink, 358));
+    expect(lastBaseline).toBeLessThan(height);
+    expect(lastBaseline).toBeGreaterThan(200 + 14 * (texts.length - 1));
   });
 
   it('adds no line without a permalink', () => {
