@@ -51,19 +51,22 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   const url = useUrlConfig(prefix, TINY_FIDO_CONFIG);
   const extras = useLiveExtras(prefix);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const clamped = useMemo(() => clampTinyConfig(url.config, prefix), [url.config, prefix]);
+  // The URL's own notices go in, so a key changed twice (schema range, then tiny limit)
+  // gets one notice with the value typed and the value finally used.
+  const clamped = useMemo(() => clampTinyConfig(url.config, prefix, url.notices), [url.config, prefix, url.notices]);
   const config = clamped.config;
 
-  // Notices are collected once the URL has been read: the URL's own problems and the
-  // clamping to the tiny model's limits. The clamped configuration then replaces the URL.
+  // Notices are collected once the URL has been read: the URL's own problems, the clamping
+  // to the tiny model's limits and the backend, seed and repeats. The clamped configuration
+  // then replaces the URL.
   const noticed = useRef(false);
   const { ready, setConfig } = url;
   useEffect(() => {
     if (!ready || !extras.ready || noticed.current) return;
     noticed.current = true;
-    setNotices([...url.notices, ...clamped.notices, ...extras.notices]);
+    setNotices([...clamped.notices, ...extras.notices]);
     if (clamped.notices.length > 0) setConfig(clamped.config);
-  }, [ready, extras.ready, url.notices, clamped, extras.notices, setConfig]);
+  }, [ready, extras.ready, clamped, extras.notices, setConfig]);
 
   const { seed, repeats } = extras.extras;
   const settings: RunSettings = useMemo(() => ({ seed, warmups: WARMUPS, repeats }), [seed, repeats]);

@@ -80,7 +80,7 @@ function largestDivisorAtMost(n: number, limit: number): number {
  * Adds a consistency notice, or folds it into an earlier notice on the same key (a range
  * clamp) so the reader sees one line with the value first given and the value finally used.
  */
-function addNotice(notices: Notice[], notice: Notice): void {
+export function addNotice(notices: Notice[], notice: Notice): void {
   const earlier = notices.find((n) => n.key === notice.key && !n.reason.startsWith('given '));
   if (!earlier) {
     notices.push(notice);

@@ -8,7 +8,7 @@
  */
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
-import { normalizeConfig, type Notice } from '../config/url';
+import { addNotice, normalizeConfig, type Notice } from '../config/url';
 import { TINY_LIMITS } from './presets';
 import { MIN_VOCAB_SIZE } from './vocabulary';
 
@@ -263,9 +263,11 @@ const WORKLOAD_URL_KEY = { passages: 'passages', passageTokens: 'ptokens', targe
  * workload size within `TINY_LIMITS`, fp32, batch 1, and fields consistent with each other
  * (`normalizeConfig`). Each change is reported as a notice naming the URL key (with
  * `prefix`), the value given and the value used, so a hand-edited link explains itself.
+ * A change to a key that `earlier` (the URL's own notices) already names is folded into that
+ * notice, so the reader sees one line per key: the value typed and the value finally used.
  */
-export function clampTinyConfig(input: Config, prefix = ''): { config: Config; notices: Notice[] } {
-  const notices: Notice[] = [];
+export function clampTinyConfig(input: Config, prefix = '', earlier: readonly Notice[] = []): { config: Config; notices: Notice[] } {
+  const notices: Notice[] = earlier.map((notice) => ({ ...notice }));
   const config: Config = { ...input, encoderCustom: { ...input.encoderCustom }, decoderCustom: { ...input.decoderCustom } };
 
   for (const stack of ['encoder', 'decoder'] as const) {
@@ -273,7 +275,7 @@ export function clampTinyConfig(input: Config, prefix = ''): { config: Config; n
     const dimsKey = stack === 'encoder' ? 'encoderCustom' : 'decoderCustom';
     const urlStack = stack === 'encoder' ? 'enc' : 'dec';
     if (config[sizeKey] !== 'custom') {
-      notices.push({
+      addNotice(notices, {
         key: prefix + urlStack,
         given: config[sizeKey],
         used: 'custom',
@@ -285,7 +287,7 @@ export function clampTinyConfig(input: Config, prefix = ''): { config: Config; n
     for (const dim of Object.keys(DIM_URL_SUFFIX) as (keyof StackDims)[]) {
       const limit = TINY_LIMITS[dim];
       if (dims[dim] > limit.max) {
-        notices.push({
+        addNotice(notices, {
           key: prefix + urlStack + DIM_URL_SUFFIX[dim],
           given: String(dims[dim]),
           used: String(limit.max),
@@ -299,7 +301,7 @@ export function clampTinyConfig(input: Config, prefix = ''): { config: Config; n
   for (const key of Object.keys(WORKLOAD_URL_KEY) as (keyof typeof WORKLOAD_URL_KEY)[]) {
     const limit = TINY_LIMITS[key];
     if (config[key] > limit.max) {
-      notices.push({
+      addNotice(notices, {
         key: prefix + WORKLOAD_URL_KEY[key],
         given: String(config[key]),
         used: String(limit.max),
@@ -311,7 +313,7 @@ export function clampTinyConfig(input: Config, prefix = ''): { config: Config; n
 
   const vocabulary = Math.min(Math.max(config.vocabSize, MIN_VOCAB_SIZE), TINY_LIMITS.vocabSize.max);
   if (vocabulary !== config.vocabSize) {
-    notices.push({
+    addNotice(notices, {
       key: prefix + 'vocab',
       given: String(config.vocabSize),
       used: String(vocabulary),

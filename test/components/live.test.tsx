@@ -140,6 +140,15 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('reports one notice per key with the value typed and the value used', async () => {
+    setup('?encd=999999');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    const items = within(notice.parentElement!).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent(`encd: given 999999, used ${TINY_LIMITS.dModel.max}`);
+    await waitForActivity('finished');
+  });
+
   it('reports an invalid backend in the URL', async () => {
     setup('?backend=tpu');
     const notice = await screen.findByText(/Some values in the link were changed/);

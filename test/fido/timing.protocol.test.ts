@@ -96,6 +96,18 @@ describe('clampTinyConfig', () => {
     expect(notices).toContainEqual(expect.objectContaining({ key: 'encd', given: '4096', used: String(TINY_LIMITS.dModel.max) }));
   });
 
+  it('folds a schema clamp and a tiny clamp of one key into one notice', () => {
+    const parsed = parseConfig('?encd=999999&decl=100&k=50', '', TINY_FIDO_CONFIG);
+    const { notices } = clampTinyConfig(parsed.config, '', parsed.notices);
+    const encd = notices.filter((n) => n.key === 'encd');
+    expect(encd).toHaveLength(1);
+    expect(encd[0]).toMatchObject({ given: '999999', used: String(TINY_LIMITS.dModel.max) });
+    expect(notices.filter((n) => n.key === 'k')).toEqual([
+      expect.objectContaining({ given: '50', used: String(TINY_LIMITS.layers.max) }),
+    ]);
+    expect(parsed.notices.find((n) => n.key === 'encd')?.used).not.toBe(String(TINY_LIMITS.dModel.max));
+  });
+
   it('names keys with the prefix', () => {
     const parsed = parseConfig('?live.passages=900', 'live.', TINY_FID_CONFIG);
     const { notices } = clampTinyConfig(parsed.config, 'live.');
