@@ -57,16 +57,18 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   const config = clamped.config;
 
   // Notices are collected once the URL has been read: the URL's own problems, the clamping
-  // to the tiny model's limits and the backend, seed and repeats. The clamped configuration
-  // then replaces the URL.
+  // to the tiny model's limits and the backend, seed and repeats. When any value was
+  // changed, the URL is rewritten to hold exactly the values used.
   const noticed = useRef(false);
   const { ready, setConfig } = url;
+  const { setExtras } = extras;
   useEffect(() => {
     if (!ready || !extras.ready || noticed.current) return;
     noticed.current = true;
     setNotices([...clamped.notices, ...extras.notices]);
     if (clamped.notices.length > 0) setConfig(clamped.config);
-  }, [ready, extras.ready, clamped, extras.notices, setConfig]);
+    if (extras.notices.length > 0) setExtras(extras.extras);
+  }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras]);
 
   const { seed, repeats } = extras.extras;
   const settings: RunSettings = useMemo(() => ({ seed, warmups: WARMUPS, repeats }), [seed, repeats]);

@@ -96,6 +96,13 @@ function setup(query: string, options: { backend?: BackendName; fallback?: strin
   return workers;
 }
 
+/** The page's query with its keys in alphabetical order. */
+function sortedQuery(): string {
+  const params = new URLSearchParams(window.location.search);
+  params.sort();
+  return params.toString();
+}
+
 async function waitForActivity(activity: string) {
   await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-activity', activity));
 }
@@ -146,6 +153,22 @@ describe('LiveBench', () => {
     const items = within(notice.parentElement!).getAllByRole('listitem');
     expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent(`encd: given 999999, used ${TINY_LIMITS.dModel.max}`);
+    await waitForActivity('finished');
+  });
+
+  it('rewrites a malformed link to the values used', async () => {
+    setup('?encd=999999&k=abc&kv=3&backend=evil&repeats=0');
+    await screen.findByText(/Some values in the link were changed/);
+    await waitFor(() => expect(sortedQuery()).toBe(`encd=${TINY_LIMITS.dModel.max}&kv=2&repeats=1`));
+    await waitForActivity('finished');
+  });
+
+  it('rewrites a link whose values disagree with each other', async () => {
+    setup('?decd=8&dech=3&decdkv=1&kv=2&firstk=999&ptokens=4');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent('firstk: given 999, used 4');
+    expect(notice.parentElement).toHaveTextContent('kv: given 2, used 1');
+    await waitFor(() => expect(sortedQuery()).toBe('decd=8&decdkv=4&dech=3&firstk=4&ptokens=4'));
     await waitForActivity('finished');
   });
 
