@@ -1,24 +1,26 @@
 'use client';
 import type { CostResult } from '@/lib/cost';
-import { formatBytes, formatCount, formatFlops, formatRatio, formatSeconds, MISSING } from './format';
+import { formatBytes, formatCount, formatFlops, formatSeconds, formatSizeRatio, formatTimeRatio, MISSING } from './format';
 import styles from './playground.module.css';
 
 interface Row {
   label: string;
   value: (result: CostResult) => number | null;
   format: (value: number | null) => string;
+  /** Words for B against A: "slower"/"faster" for times, "larger"/"smaller" otherwise. */
+  ratioText: (ratio: number | null) => string;
 }
 
 export const COMPARE_ROWS: Row[] = [
-  { label: 'Time per sample', value: (r) => r.seconds?.total ?? null, format: formatSeconds },
-  { label: 'Decoder time per sample', value: (r) => r.seconds?.decoder ?? null, format: formatSeconds },
-  { label: 'Parameters', value: (r) => r.params.total, format: formatCount },
-  { label: 'FLOPs per sample', value: (r) => r.flops.total, format: formatFlops },
-  { label: 'Memory per sample', value: (r) => r.memory.bytesPerSample, format: formatBytes },
-  { label: 'Effective batch', value: (r) => (r.batch.fits ? r.batch.effective : null), format: (v) => (v === null ? MISSING : String(v)) },
+  { label: 'Time per sample', value: (r) => r.seconds?.total ?? null, format: formatSeconds, ratioText: formatTimeRatio },
+  { label: 'Decoder time per sample', value: (r) => r.seconds?.decoder ?? null, format: formatSeconds, ratioText: formatTimeRatio },
+  { label: 'Parameters', value: (r) => r.params.total, format: formatCount, ratioText: formatSizeRatio },
+  { label: 'FLOPs per sample', value: (r) => r.flops.total, format: formatFlops, ratioText: formatSizeRatio },
+  { label: 'Memory per sample', value: (r) => r.memory.bytesPerSample, format: formatBytes, ratioText: formatSizeRatio },
+  { label: 'Effective batch', value: (r) => (r.batch.fits ? r.batch.effective : null), format: (v) => (v === null ? MISSING : String(v)), ratioText: formatSizeRatio },
 ];
 
-/** B against A for each headline figure, with the ratio B/A. */
+/** B against A for each headline figure, with the ratio B/A in words ("2x slower", "16x smaller"). */
 export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostResult; nameA: string; nameB: string }) {
   return (
     <div className={styles.tableWrap}>
@@ -31,7 +33,7 @@ export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostRes
             <th scope="col">Figure</th>
             <th scope="col">A</th>
             <th scope="col">B</th>
-            <th scope="col">B/A</th>
+            <th scope="col">B against A</th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +46,7 @@ export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostRes
                 <th scope="row">{row.label}</th>
                 <td>{row.format(valueA)}</td>
                 <td>{row.format(valueB)}</td>
-                <td>{formatRatio(ratio)}</td>
+                <td>{row.ratioText(ratio)}</td>
               </tr>
             );
           })}

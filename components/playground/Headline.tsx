@@ -1,6 +1,6 @@
 'use client';
 import type { CostResult } from '@/lib/cost';
-import { formatBytes, formatCount, formatFlops, formatPercent, formatRatio, formatSeconds, MISSING } from './format';
+import { formatBytes, formatCount, formatFlops, formatPercent, formatSeconds, formatTimeRatio, MISSING } from './format';
 import type { Estimates } from './useEstimates';
 import styles from './playground.module.css';
 
@@ -43,7 +43,7 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
   const { result, vanilla, fidBase, name, vanillaName } = estimates;
   const seconds = result.seconds;
   const isVanilla = name === vanillaName;
-  const speedup = ratioOf(timeOf(vanilla), timeOf(result));
+  const againstVanilla = ratioOf(timeOf(result), timeOf(vanilla));
 
   const references = [
     { label: name, note: 'this configuration', result },
@@ -69,8 +69,8 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
         />
         <Figure label="Decoder's share of time" value={seconds ? formatPercent(seconds.decoder / seconds.total) : MISSING} />
         <Figure
-          label={`Speedup over vanilla ${vanillaName}`}
-          value={formatRatio(speedup)}
+          label={`Time against vanilla ${vanillaName}`}
+          value={formatTimeRatio(againstVanilla)}
           detail={isVanilla ? 'this is vanilla FiD' : 'same sizes, workload and accelerator'}
         />
         <Figure
@@ -96,7 +96,7 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
               <th scope="col">Model</th>
               <th scope="col">Time per sample</th>
               <th scope="col">Decoder</th>
-              <th scope="col">vs FiD-Base</th>
+              <th scope="col">Time against FiD-Base</th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +107,7 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
                 </th>
                 <td>{formatSeconds(timeOf(r))}</td>
                 <td>{formatSeconds(r.seconds?.decoder ?? null)}</td>
-                <td>{formatRatio(ratioOf(timeOf(r), timeOf(fidBase)))}</td>
+                <td>{formatTimeRatio(ratioOf(timeOf(r), timeOf(fidBase)))}</td>
               </tr>
             ))}
           </tbody>
