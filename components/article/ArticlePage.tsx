@@ -5,7 +5,7 @@
  * read and write this one configuration, so prose and figures always show one state.
  */
 import { lazy, Suspense, useCallback, useMemo } from 'react';
-import { describeModel } from '@/lib/config/config';
+import { describeModel, type Config } from '@/lib/config/config';
 import { vanillaFid } from '@/lib/config/presets';
 import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
@@ -28,7 +28,11 @@ const ArticleLecture = lazy(async () => {
 const ArticleControls = lazy(async () => ({ default: (await import('./ArticleControls')).ArticleControls }));
 
 export function ArticlePage() {
-  const { config, notices, ready, setConfig: setUrlConfig, dismissNotices } = useUrlConfig();
+  const { config: urlConfig, notices, ready, setConfig: setUrlConfig, dismissNotices } = useUrlConfig();
+  // The same object while the values stay the same: reading a default URL after hydration
+  // then updates no Suspense boundary that is still waiting for its code.
+  const configJson = JSON.stringify(urlConfig);
+  const config = useMemo(() => JSON.parse(configJson) as Config, [configJson]);
   // Every change is made consistent (g divides the heads, K fits the layers) before it is used.
   const setConfig = useCallback<ArticleState['setConfig']>(
     (update) => setUrlConfig((previous) => normalizeConfig(typeof update === 'function' ? update(previous) : update).config),
@@ -38,6 +42,16 @@ export function ArticlePage() {
   const fid = useMemo(() => evaluate(vanillaFid(config)), [config]);
   const state: ArticleState = useMemo(() => ({ config, setConfig, result, fid }), [config, setConfig, result, fid]);
   const presenting = usePresenting();
+  // The same element while `state` is unchanged, so a re-render of the page is no update
+  // to the boundary (an update before its code arrives would replace the HTML with the placeholder).
+  const controls = useMemo(
+    () => (
+      <Suspense fallback={<div className={styles.controlsPlaceholder} />}>
+        <ArticleControls state={state} />
+      </Suspense>
+    ),
+    [state],
+  );
 
   if (presenting) {
     return (
@@ -78,9 +92,7 @@ export function ArticlePage() {
         </div>
       )}
 
-      <Suspense fallback={<div className={styles.controlsPlaceholder} />}>
-        <ArticleControls state={state} />
-      </Suspense>
+      {controls}
 
       <nav aria-label="Sections" className={styles.toc}>
         <ol>
