@@ -12,6 +12,13 @@ import { phaseMedians, type VariantRun } from './liveState';
 import { formatRatio, VARIANT_NAMES } from './names';
 import styles from './live.module.css';
 
+function emptyText(run: VariantRun | null): string {
+  if (!run) return 'not run yet';
+  if (run.stopped === 'cancelled') return 'Cancelled before the first token.';
+  if (run.stopped === 'failed') return 'Failed before the first token.';
+  return 'waiting for the first token…';
+}
+
 export const TokenStream = memo(function TokenStream({ variant, run }: { variant: Variant; run: VariantRun | null }) {
   const tokens = run?.tokens ?? [];
   const total = run?.config.targetTokens ?? 0;
@@ -19,11 +26,11 @@ export const TokenStream = memo(function TokenStream({ variant, run }: { variant
     <div>
       <p>
         <strong>{VARIANT_NAMES[variant]} output</strong>{' '}
-        {run ? `(${tokens.length} of ${total} tokens${run.backend ? `, on ${run.backend}` : ''})` : ''}
+        {run ? `(${tokens.length} of ${total} token${total === 1 ? '' : 's'}${run.backend ? `, on ${run.backend}` : ''}${run.stopped ? `, ${run.stopped}` : ''})` : ''}
       </p>
       <p className={styles.tokens} aria-live="polite" aria-label={`${VARIANT_NAMES[variant]} generated tokens`} data-testid={`tokens-${variant}`}>
         {tokens.length === 0 ? (
-          <span className={styles.note}>{run ? 'waiting for the first token…' : 'not run yet'}</span>
+          <span className={styles.note}>{emptyText(run)}</span>
         ) : (
           tokens.map((token, index) => <span key={index}>{token.replaceAll(' ', '·')}</span>)
         )}

@@ -1,11 +1,22 @@
 'use client';
 /** Status line of the bench: a progress bar while busy, then finished, cancelled or the error. */
-import type { LiveState } from './liveState';
+import { isBusy, type Activity, type LiveState } from './liveState';
 import styles from './live.module.css';
+
+/** What the progress numbers count in each busy activity, as the worker reports them. */
+const PROGRESS_UNITS: Record<Activity, string> = {
+  selecting: 'backends tried',
+  calibrating: 'calibration steps',
+  running: 'timed decoder steps',
+  idle: '',
+  cancelled: '',
+  failed: '',
+  finished: '',
+};
 
 export function StatusBar({ state }: { state: LiveState }) {
   const { activity, progress, task, error } = state;
-  const busy = activity === 'selecting' || activity === 'calibrating' || activity === 'running';
+  const busy = isBusy(activity);
   return (
     <div className={styles.status} role="status" aria-live="polite" data-testid="status" data-activity={activity}>
       {busy && (
@@ -15,7 +26,7 @@ export function StatusBar({ state }: { state: LiveState }) {
             <>
               <progress max={progress.total} value={progress.done} aria-label={`${task}: ${progress.label}`} />
               <span className={styles.note}>
-                {progress.label} ({progress.done} of {progress.total})
+                {progress.label}: {PROGRESS_UNITS[activity]} {progress.done} of {progress.total}
               </span>
             </>
           ) : (

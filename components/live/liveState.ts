@@ -25,6 +25,8 @@ export interface VariantRun {
   /** Token texts of the first timed repeat, in the order they came out. */
   tokens: string[];
   result: RunResult | null;
+  /** Set when the run ended without a result: cancelled by the reader or failed. */
+  stopped: 'cancelled' | 'failed' | null;
 }
 
 export interface LiveState {
@@ -61,7 +63,7 @@ export type LiveAction =
   | { type: 'failed'; message: string };
 
 export function emptyRun(config: Config): VariantRun {
-  return { config, backend: null, encoderSamples: [], projectionSamples: [], steps: [], tokens: [], result: null };
+  return { config, backend: null, encoderSamples: [], projectionSamples: [], steps: [], tokens: [], result: null, stopped: null };
 }
 
 function updateRun(state: LiveState, variant: Variant, update: (run: VariantRun) => VariantRun): LiveState {
@@ -69,6 +71,12 @@ function updateRun(state: LiveState, variant: Variant, update: (run: VariantRun)
   // Events of a run the page has not begun (or has cleared) are dropped.
   if (!run) return state;
   return { ...state, runs: { ...state.runs, [variant]: update(run) } };
+}
+
+/** Marks every begun run without a result as stopped, so its view no longer waits for tokens. */
+function stopRuns(runs: LiveState['runs'], stopped: 'cancelled' | 'failed'): LiveState['runs'] {
+  const stop = (run: VariantRun | null) => (run && !run.result && !run.stopped ? { ...run, stopped } : run);
+  return { fid: stop(runs.fid), fido: stop(runs.fido) };
 }
 
 function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
@@ -97,7 +105,7 @@ function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
     case 'done':
       return updateRun(state, event.result.variant, (run) => ({ ...run, backend: event.result.backend, result: event.result }));
     case 'error':
-      return { ...state, activity: 'failed', error: event.message, progress: null };
+      return { ...state, activity: 'failed', error: event.message, progress: null, runs: stopRuns(state.runs, 'failed') };
   }
 }
 
@@ -118,9 +126,9 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'finish':
       return { ...state, activity: 'finished', progress: null };
     case 'cancelled':
-      return { ...state, activity: 'cancelled', progress: null };
+      return { ...state, activity: 'cancelled', progress: null, runs: stopRuns(state.runs, 'cancelled') };
     case 'failed':
-      return { ...state, activity: 'failed', error: action.message, progress: null };
+      return { ...state, activity: 'failed', error: action.message, progress: null, runs: stopRuns(state.runs, 'failed') };
   }
 }
 

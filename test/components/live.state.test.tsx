@@ -27,6 +27,12 @@ describe('liveReducer', () => {
     expect(state.runs.fid?.backend).toBe('wasm');
   });
 
+  it('marks a run without a result as cancelled or failed', () => {
+    expect(liveReducer(begun(), { type: 'cancelled' }).runs.fid?.stopped).toBe('cancelled');
+    expect(liveReducer(begun(), { type: 'failed', message: 'out of memory' }).runs.fid?.stopped).toBe('failed');
+    expect(liveReducer(begun(), { type: 'event', event: { type: 'error', id: 1, message: 'lost context' } }).runs.fid?.stopped).toBe('failed');
+  });
+
   it('drops events of a run not begun', () => {
     const state = liveReducer(INITIAL_LIVE_STATE, { type: 'event', event: step(0, 0, 0.1) });
     expect(state.runs.fid).toBeNull();

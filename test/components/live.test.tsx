@@ -288,6 +288,22 @@ describe('LiveBench', () => {
     expect(workers[1].requests[0]).toMatchObject({ backend: 'cpu' });
   });
 
+  it('says a run was cancelled before its first token', async () => {
+    const workers = setup('?ttokens=3');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitForActivity('running');
+    const run = workers[0].pendingRun();
+    workers[0].emit({ type: 'progress', id: run.id, done: 0, total: 15, label: '1 warm-up run (not timed)' });
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('timed decoder steps 0 of 15'));
+    expect(screen.getByTestId('tokens-fid')).toHaveTextContent('waiting for the first token');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitForActivity('cancelled');
+    expect(screen.getByTestId('tokens-fid')).toHaveTextContent('Cancelled before the first token.');
+    expect(screen.getByText(/Tiny FiD output/).parentElement).toHaveTextContent('(0 of 3 tokens, cancelled)');
+  });
+
   it('starts nothing when embedded until asked', async () => {
     const workers = setup('?live.passages=4', { embedded: true });
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();

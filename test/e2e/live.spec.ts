@@ -71,6 +71,8 @@ test('cancels a run and runs again', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   await waitForActivity(page, 'cancelled', 5_000);
   await expect(page.getByTestId('status')).toContainText('Cancelled');
+  await expect(page.getByText('Tiny FiD output').locator('..')).toContainText(', cancelled)');
+  await expect(page.getByTestId('tokens-fid')).not.toContainText('waiting for the first token');
 
   // A fresh worker picks up the next run on the same backend.
   await page.getByRole('slider', { name: 'Target tokens n_t' }).fill('2');
