@@ -22,6 +22,7 @@ import { CONFIG_FIELDS, type Field } from '../lib/config/schema';
 import { configQuery, parseConfig, type Notice } from '../lib/config/url';
 import { evaluate, type CostResult } from '../lib/cost';
 import { crossCacheBytes, selfCacheBytes } from '../lib/cost/memory';
+import { pluralize } from '../lib/text/plural';
 import {
   formatBytes,
   formatFlops,
@@ -145,7 +146,7 @@ function buildReport(query: string, prefix = ''): CostReport {
 function describeStack(size: Config['encoderSize'], dims: StackDims): string {
   return (
     `${sizeLabel(size)}: d_model ${dims.dModel}, d_ff ${dims.dFf}, ` +
-    `${dims.heads} heads × d_kv ${dims.dKv}, ${dims.layers} layers`
+    `${pluralize(dims.heads, 'head')} × d_kv ${dims.dKv}, ${pluralize(dims.layers, 'layer')}`
   );
 }
 
@@ -166,12 +167,12 @@ function describeConfig(report: CostReport): string[][] {
     ['encoder', describeStack(c.encoderSize, encoderDims(c))],
     ['decoder', describeStack(c.decoderSize, decoder)],
     ['passages', `${c.passages} × ${c.passageTokens} tokens, question included`],
-    ['FiD-Light first-k', c.firstK > 0 ? `${c.firstK} vectors per passage` : 'off (all tokens)'],
+    ['FiD-Light first-k', c.firstK > 0 ? `${pluralize(c.firstK, 'vector')} per passage` : 'off (all tokens)'],
     ['decoder reads', `${formatNumber(vectorsRead)} encoder vectors`],
     ['target tokens', String(c.targetTokens)],
     [
       'cross-attention',
-      `period K = ${c.crossAttentionPeriod}: ${layers.length} of ${decoder.layers} layers` +
+      `period K = ${c.crossAttentionPeriod}: ${layers.length} of ${pluralize(decoder.layers, 'layer')}` +
         (layers.length < decoder.layers ? ` (${layers.join(', ')})` : ''),
     ],
     ['key/value heads g', `${g} of ${decoder.heads} (${attention})`],

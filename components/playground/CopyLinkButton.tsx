@@ -22,7 +22,7 @@ export function CopyLinkButton({ flush }: { flush: () => void }) {
       setMessage('Link copied');
     } catch {
       setFallbackUrl(url);
-      setMessage('Copying is not available here: the link is selected below, copy it with Ctrl+C or ⌘C.');
+      setMessage('Copying is not available here. Copy the selected link in the field next to the button with Ctrl+C or ⌘C.');
       requestAnimationFrame(() => fieldRef.current?.select());
     }
   }

@@ -3,6 +3,7 @@ import { NumberField, RangeField, SelectField, type SelectOption } from '@/compo
 import { crossAttentionLayers, decoderDims, type Config } from '@/lib/config/config';
 import { SIZE_NAMES, T5_SIZES, type SizeName, type StackDims } from '@/lib/config/models';
 import { DIM_LIMITS } from '@/lib/config/schema';
+import { pluralize } from '@/lib/text/plural';
 import type { ConfigUpdater } from './configUpdate';
 import styles from './playground.module.css';
 
@@ -122,7 +123,7 @@ export function ModelControls({ config, update }: { config: Config; update: Conf
         value={String(config.kvHeads)}
         options={kvOptions}
         onChange={(g) => update((c) => ({ ...c, kvHeads: Number(g) }))}
-        hint={`Queries keep ${decoder.heads} heads; keys and values share g heads. Only divisors of ${decoder.heads} are offered.`}
+        hint={`Queries keep ${pluralize(decoder.heads, 'head')}; keys and values share g heads. Only divisors of ${decoder.heads} are offered.`}
       />
       <RangeField
         label="FiD-Light: vectors kept per passage k"

@@ -6,7 +6,7 @@
  * LF (or leading or trailing spaces) in double quotes, with inner quotes doubled. The
  * first line is the header row. When a permalink is given it goes in one final row,
  * `Permalink,<url>` padded with empty fields to the column count, so every row has as
- * many fields as the header.
+ * many fields as the header (a one-column table gets an empty second column).
  */
 import type { FigureTable, TableCell } from './table';
 
@@ -24,13 +24,13 @@ export function csvField(cell: TableCell | null | undefined): string {
 }
 
 export function encodeCsv(table: FigureTable, permalink?: string): string {
-  const width = table.columns.length;
-  const lines = [table.columns, ...table.rows].map((row) => row.map(csvField).join(','));
-  if (permalink) {
-    const row: TableCell[] = width >= 2 ? ['Permalink', permalink, ...new Array(width - 2).fill('')] : [`Permalink: ${permalink}`];
-    lines.push(row.map(csvField).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  // With a permalink a one-column table gets an empty second column, so the permalink row
+  // reads `Permalink,<url>` in every CSV and every row keeps the same number of fields.
+  const width = permalink ? Math.max(table.columns.length, 2) : table.columns.length;
+  const pad = (row: readonly TableCell[]): TableCell[] => [...row, ...new Array<TableCell>(Math.max(width - row.length, 0)).fill('')];
+  const rows = [table.columns, ...table.rows].map(pad);
+  if (permalink) rows.push(pad(['Permalink', permalink]));
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Escapes text for an XML text node or a double-quoted attribute. */

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, type Config } from './config';
 import { HARDWARE_PRESETS } from './hardware';
 import { presetDims } from './models';
 import { CONFIG_FIELDS, CUSTOM_ONLY_KEYS, type Field, type Notice } from './schema';
+import { pluralize } from '../text/plural';
 
 export type { Notice } from './schema';
 
@@ -159,7 +160,7 @@ export function normalizeConfig(
       key: prefix + 'k',
       given: String(config.crossAttentionPeriod),
       used: String(decoder.layers),
-      reason: `the decoder has ${decoder.layers} layers, so a larger period would remove all cross-attention`,
+      reason: `the decoder has ${pluralize(decoder.layers, 'layer')}, so a larger period would remove all cross-attention`,
     });
     config.crossAttentionPeriod = decoder.layers;
   }
@@ -169,7 +170,7 @@ export function normalizeConfig(
       key: prefix + 'firstk',
       given: String(config.firstK),
       used: String(config.passageTokens),
-      reason: `a passage has only ${config.passageTokens} tokens`,
+      reason: `a passage has only ${pluralize(config.passageTokens, 'token')}`,
     });
     config.firstK = config.passageTokens;
   }

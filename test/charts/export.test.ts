@@ -63,9 +63,12 @@ describe('encodeCsv', () => {
     expect(lines[2].split(',')).toHaveLength(3);
   });
 
-  it('fits the permalink into a one-column table', () => {
-    const text = encodeCsv({ columns: ['only'], rows: [['x']] }, 'http://127.0.0.1/?a=1,2');
-    expect(text.split('\r\n')[2]).toBe('"Permalink: http://127.0.0.1/?a=1,2"');
+  it('writes the same permalink row for one column', () => {
+    const lines = encodeCsv({ columns: ['only'], rows: [['x']] }, 'http://127.0.0.1/?a=1,2').split('\r\n');
+
+    expect(lines[0]).toBe('only,');
+    expect(lines[1]).toBe('x,');
+    expect(lines[2]).toBe('Permalink,"http://127.0.0.1/?a=1,2"');
   });
 
   it('quotes a header that holds a comma', () => {

@@ -104,6 +104,15 @@ describe('cost command line', () => {
     expect(report.config.kvHeads).toBe(0);
   });
 
+  it('writes one layer and one head in the singular', () => {
+    const { status, stdout } = runCost('?dec=custom&decl=1&dech=1&firstk=1');
+
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/1 head × d_kv \d+, 1 layer$/m);
+    expect(stdout).toMatch(/period K = 1: 1 of 1 layer$/m);
+    expect(stdout).toMatch(/1 vector per passage/);
+  });
+
   it('reads the query of a whole URL', () => {
     const { status, stdout } = runCost('--json', 'http://127.0.0.1:3000/playground/?dec=xl&k=6&kv=1#charts');
     const report = JSON.parse(stdout);

@@ -301,6 +301,12 @@ describe('URL hostile input', () => {
     expect(notices[0].reason).toBe('below the minimum 1');
   });
 
+  it('writes a one-layer decoder in the singular', () => {
+    const { notices } = parseConfig('?dec=custom&decl=1&k=3');
+
+    expect(notices.find((notice) => notice.key === 'k')?.reason).toMatch(/the decoder has 1 layer, so/);
+  });
+
   it('reports custom hardware keys without custom hardware', () => {
     const { config, notices } = parseConfig('?hw=a100&peak=5&bw=10');
 
