@@ -13,6 +13,7 @@ import { enterLecture, usePresenting } from '@/components/lecture/usePresenting'
 import { useUrlConfig } from '@/components/state/urlState';
 import { ARTICLE_SECTIONS, type ArticleState } from './sections';
 import { SectionLink } from './SectionLink';
+import { useHashSettle } from './useHashSettle';
 import styles from './article.module.css';
 
 // Lecture mode and its QR code library load only when the URL has present=1.
@@ -52,6 +53,7 @@ export function ArticlePage() {
     ),
     [state],
   );
+  useHashSettle(!presenting);
 
   if (presenting) {
     return (

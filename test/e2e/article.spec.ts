@@ -97,6 +97,21 @@ test('each section link opens that section with the article numbers', async ({ b
   }
 });
 
+test('the link to the last section stays on it while the figures above mount', async ({ browser }) => {
+  for (const path of ['/#paper-check', '/?k=6&kv=1#paper-check', '/#paper-check']) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    // Late figures and sections above the target have had their time to mount.
+    await page.waitForTimeout(2500);
+    const top = await page.locator('#paper-check').evaluate((section) => section.getBoundingClientRect().top);
+    expect(top, path).toBeGreaterThanOrEqual(-2);
+    expect(top, path).toBeLessThan(100);
+    await expect(page.getByRole('heading', { level: 2, name: /Paper check/ })).toBeInViewport();
+    await page.close();
+  }
+});
+
 test('the copied section link carries the query and the anchor', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await load(page, `/${QUERY}`);
