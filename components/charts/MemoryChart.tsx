@@ -5,6 +5,7 @@
  * batch when it did not fit, and the largest batch that fits. The capacity is a dashed
  * line, and the phase that needs the most memory is named below.
  */
+import { fittingTicks } from '@/lib/charts/ticks';
 import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3';
 import { zeroBasedDomain } from '@/lib/charts/domain';
@@ -78,7 +79,7 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
     () => scaleLinear().domain(zeroBasedDomain([data.capacityBytes, ...data.bars.map(totalOf)])).nice().range([plotLeft, plotRight]),
     [data, plotLeft, plotRight],
   );
-  const ticks: Tick[] = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((value) => ({
+  const ticks: Tick[] = fittingTicks({ ticksFor: (count) => x.ticks(count), position: x, format: formatBytes, maxCount: Math.max(2, Math.floor((plotRight - plotLeft) / 90)) }).map((value) => ({
     value,
     position: x(value),
     label: formatBytes(value),

@@ -173,11 +173,13 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
           return (
             <g key={p.id} data-point={p.id} data-phase={p.phase}>
               <title>{pointText(p, i)}</title>
-              {label.moved && <line className={styles.leader} x1={x} y1={y} x2={label.x < x ? label.x + 10 : label.x} y2={label.y} />}
+              {label?.moved && <line className={styles.leader} x1={x} y1={y} x2={label.x < x ? label.x + 10 : label.x} y2={label.y} />}
               <circle className={`${styles.point} ${phaseClass(p.phase)}`} cx={x} cy={y} r={POINT_RADIUS} />
-              <text className={`${styles.pointNumber} ${styles.halo}`} x={label.x} y={label.y} dy="0.35em">
-                {i + 1}
-              </text>
+              {label && (
+                <text className={`${styles.pointNumber} ${styles.halo}`} x={label.x} y={label.y} dy="0.35em">
+                  {label.text}
+                </text>
+              )}
             </g>
           );
         })}

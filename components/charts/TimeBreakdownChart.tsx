@@ -5,6 +5,7 @@
  * operation a lighter shade than the one before. Totals print at the end of each bar; a
  * configuration that does not fit in memory gets a dashed, labelled empty bar.
  */
+import { fittingTicks } from '@/lib/charts/ticks';
 import { memo, useMemo } from 'react';
 import { scaleLinear } from 'd3';
 import { zeroBasedDomain } from '@/lib/charts/domain';
@@ -63,7 +64,7 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
     () => scaleLinear().domain(zeroBasedDomain(bars.map(totalOf))).nice().range([plotLeft, plotRight]),
     [bars, plotLeft, plotRight],
   );
-  const ticks: Tick[] = x.ticks(Math.max(2, Math.floor((plotRight - plotLeft) / 90))).map((value) => ({
+  const ticks: Tick[] = fittingTicks({ ticksFor: (count) => x.ticks(count), position: x, format: formatSeconds, maxCount: Math.max(2, Math.floor((plotRight - plotLeft) / 90)) }).map((value) => ({
     value,
     position: x(value),
     label: formatSeconds(value),

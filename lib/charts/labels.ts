@@ -39,10 +39,16 @@ export interface PlacementOptions {
   maxSteps?: number;
   /** Boxes no label may cover: the marks themselves and fixed text. */
   obstacles?: readonly Box[];
+  /** Least space between two label boxes, in pixels, so neighbouring numbers do not read as one ("1" and "3" as "13"). */
+  labelGap?: number;
 }
 
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function grow(box: Box, by: number): Box {
+  return { left: box.left - by, right: box.right + by, top: box.top - by, bottom: box.bottom + by };
 }
 
 function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
@@ -51,8 +57,9 @@ function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
 
 /** Places one label per request, in the order given; returns positions in the same order. */
 export function placeLabels(requests: readonly LabelRequest[], options: PlacementOptions): PlacedLabel[] {
-  const { gap = 6, bounds, maxSteps = 6, obstacles = [] } = options;
+  const { gap = 6, bounds, maxSteps = 6, obstacles = [], labelGap = 3 } = options;
   const placed: Box[] = [...obstacles];
+  const labels: Box[] = [];
   const result: PlacedLabel[] = new Array(requests.length);
 
   // Place from top to bottom so nudges spread evenly through a cluster.
@@ -70,6 +77,7 @@ export function placeLabels(requests: readonly LabelRequest[], options: Placemen
           const box = { left, right: left + r.width, top: centre - r.height / 2, bottom: centre + r.height / 2 };
           if (!inside(box, bounds)) continue;
           if (placed.some((p) => boxesOverlap(p, box))) continue;
+          if (labels.some((p) => boxesOverlap(grow(p, labelGap), box))) continue;
           chosen = { box, moved: step > 0 };
           break search;
         }
@@ -80,7 +88,7 @@ export function placeLabels(requests: readonly LabelRequest[], options: Placemen
       const left = sides[0];
       chosen = { box: { left, right: left + r.width, top: r.y - r.height / 2, bottom: r.y + r.height / 2 }, moved: false };
     }
-    placed.push(chosen.box);
+    labels.push(chosen.box);
     result[i] = { x: chosen.box.left, y: (chosen.box.top + chosen.box.bottom) / 2, moved: chosen.moved };
   }
   return result;

@@ -125,7 +125,14 @@ export function roofPolyline(device: RooflineDevice, scales: RooflineScales): [n
 /** Label box size of a point number such as "12", in pixels at 11 px type. */
 export const POINT_LABEL_HEIGHT = 13;
 export function pointLabelWidth(number: number): number {
-  return String(number).length * 7 + 2;
+  return pointLabelTextWidth(String(number));
+}
+
+/** Width of a point label's text ("12" or "1, 5"), in pixels: 7 per digit, 4 per comma or space, 2 of halo. */
+export function pointLabelTextWidth(text: string): number {
+  let width = 2;
+  for (const character of text) width += /[0-9]/.test(character) ? 7 : 4;
+  return width;
 }
 
 /** Radius of a point mark, in pixels. */
@@ -229,18 +236,39 @@ export function roofAnnotations(
  * Positions of the point numbers, in the order of `points`, nudged apart and clear of
  * every point mark and of the roof's labels.
  */
-export function placePointLabels(points: readonly RooflinePoint[], scales: RooflineScales, bounds: PlotBounds, annotations: RoofAnnotations | null): PlacedLabel[] {
+/** A point's placed label, or null for a point whose label another point at the same spot carries. */
+export type PointLabel = (PlacedLabel & { text: string }) | null;
+
+/** Points closer than this, in pixels, share one label ("1, 5") rather than two stacked ones. */
+const SAME_SPOT_PIXELS = 2;
+
+/**
+ * Places the number labels of the points. Points drawn at the same spot share one label
+ * that lists their numbers with a comma and space, carried by the first of them.
+ */
+export function placePointLabels(points: readonly RooflinePoint[], scales: RooflineScales, bounds: PlotBounds, annotations: RoofAnnotations | null): PointLabel[] {
   const marks = pointBoxes(points, scales);
   const fixed = annotations ? [annotations.peak.box, annotations.ridge.box, ...(annotations.slope ? [annotations.slope.box] : [])] : [];
-  return placeLabels(
-    points.map((p, i) => ({
-      x: scales.x(p.flopsPerByte),
-      y: scales.y(p.flopsPerSecond),
-      width: pointLabelWidth(i + 1),
-      height: POINT_LABEL_HEIGHT,
-    })),
+  const anchors = points.map((p) => ({ x: scales.x(p.flopsPerByte), y: scales.y(p.flopsPerSecond) }));
+
+  // Group points by spot; each group is labelled once, at its first point.
+  const groups: number[][] = [];
+  anchors.forEach((anchor, i) => {
+    const group = groups.find((g) => Math.hypot(anchors[g[0]].x - anchor.x, anchors[g[0]].y - anchor.y) < SAME_SPOT_PIXELS);
+    if (group) group.push(i);
+    else groups.push([i]);
+  });
+  const texts = groups.map((g) => g.map((i) => String(i + 1)).join(', '));
+  const placed = placeLabels(
+    groups.map((g, k) => ({ ...anchors[g[0]], width: pointLabelTextWidth(texts[k]), height: POINT_LABEL_HEIGHT })),
     { bounds, obstacles: [...marks, ...fixed] },
   );
+
+  const result: PointLabel[] = points.map(() => null);
+  groups.forEach((g, k) => {
+    result[g[0]] = { ...placed[k], text: texts[k] };
+  });
+  return result;
 }
 
 /** True when an operation sits left of the ridge, where memory bandwidth limits it. */

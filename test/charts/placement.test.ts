@@ -1,0 +1,61 @@
+import { scaleLinear } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { formatSeconds } from '@/lib/charts/format';
+import { boxesOverlap, placeLabels } from '@/lib/charts/labels';
+import { placePointLabels, rooflineScales, type RooflineDevice, type RooflinePoint } from '@/lib/charts/roofline';
+import { textWidth } from '@/lib/charts/text';
+import { fittingTicks, labelsFit } from '@/lib/charts/ticks';
+
+const bounds = { left: 60, right: 620, top: 10, bottom: 310 };
+const device: RooflineDevice = { label: 'Test device', flopsPerSecond: 1e14, bytesPerSecond: 1e12 };
+
+function point(id: string, flopsPerByte: number, flopsPerSecond: number): RooflinePoint {
+  return { id, label: id, phase: 'decoder', flopsPerByte, flopsPerSecond };
+}
+
+describe('label placement', () => {
+  it('keeps a gap between neighbouring labels', () => {
+    // Two points 9 px apart on one row: touching labels would read as one number.
+    const placed = placeLabels(
+      [
+        { x: 100, y: 100, width: 9, height: 13 },
+        { x: 109, y: 100, width: 9, height: 13 },
+      ],
+      { bounds, gap: 0 },
+    );
+    const boxes = placed.map((p) => ({ left: p.x - 2, right: p.x + 9 + 2, top: p.y - 6.5, bottom: p.y + 6.5 }));
+    expect(boxesOverlap(boxes[0], boxes[1])).toBe(false);
+  });
+
+  it('gives points at one spot one label with commas', () => {
+    const points = [point('a', 2, 2e12), point('b', 50, 4e13), point('c', 2, 2e12)];
+    const scales = rooflineScales(device, points, bounds);
+    const labels = placePointLabels(points, scales, bounds, null);
+    expect(labels[0]?.text).toBe('1, 3');
+    expect(labels[1]?.text).toBe('2');
+    expect(labels[2]).toBeNull();
+  });
+});
+
+describe('tick thinning', () => {
+  it('drops ticks until the labels fit the width', () => {
+    const x = scaleLinear().domain([0, 20_000]).range([0, 300]);
+    const values = fittingTicks({ ticksFor: (count) => x.ticks(count), position: x, format: formatSeconds, maxCount: 10 });
+    expect(labelsFit(values, { position: x, format: formatSeconds })).toBe(true);
+    expect(values.length).toBeGreaterThanOrEqual(2);
+    expect(values.length).toBeLessThan(x.ticks(10).length);
+  });
+
+  it('reports labels that run into each other', () => {
+    const x = scaleLinear().domain([0, 20_000]).range([0, 300]);
+    const crowded = [18_000, 20_000];
+    expect(textWidth(formatSeconds(20_000))).toBeGreaterThan(x(20_000) - x(18_000));
+    expect(labelsFit(crowded, { position: x, format: formatSeconds })).toBe(false);
+  });
+
+  it('keeps every tick on a wide axis', () => {
+    const x = scaleLinear().domain([0, 10]).range([0, 1000]);
+    const values = fittingTicks({ ticksFor: (count) => x.ticks(count), position: x, format: String, maxCount: 10 });
+    expect(values).toEqual(x.ticks(10));
+  });
+});
