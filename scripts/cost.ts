@@ -19,7 +19,7 @@ import {
 import { PRECISIONS } from '../lib/config/hardware';
 import { sizeLabel, type StackDims } from '../lib/config/models';
 import { CONFIG_FIELDS, type Field } from '../lib/config/schema';
-import { configQuery, parseConfig, type Notice } from '../lib/config/url';
+import { configQuery, parseConfig, toSearchParams, type Notice } from '../lib/config/url';
 import { evaluate, type CostResult } from '../lib/cost';
 import { crossCacheBytes, selfCacheBytes } from '../lib/cost/memory';
 import { pluralize } from '../lib/text/plural';
@@ -57,14 +57,23 @@ interface CostReport {
   decoderShare: number | null;
   batch: CostResult['batch'];
   /**
-   * The model's estimate (its per-sample terms are those of the peak phase), the full
-   * key/value caches of one sample, and the total at the effective batch.
+   * Memory in bytes. `peak` breaks down one sample in `peakPhase`, the phase that needs the
+   * most memory, so its cache terms can be 0 (the encode phase holds no cache). The full
+   * key/value caches of one sample are separate fields.
    */
-  memory: CostResult['memory'] & {
+  memory: {
+    weightBytes: number;
+    peakPhase: CostResult['memory']['peakPhase'];
+    peak: { crossCacheBytes: number; selfCacheBytes: number; activationBytes: number; totalBytes: number };
+    bytesPerSample: number;
     crossAttentionCacheBytes: number;
     selfAttentionCacheBytes: number;
     bytesAtEffectiveBatch: number;
+    capacityBytes: number;
+    maxBatch: number;
   };
+  /** Query keys that matched no configuration key, listed when none matched. */
+  unrecognizedKeys: string[];
   device: CostResult['device'];
   crossAttentionLayers: number[];
   operations: {
@@ -84,6 +93,22 @@ interface CostReport {
     seconds: number | null;
     bound: string;
   }[];
+}
+
+/**
+ * Lists the keys of a non-empty query when none of them is a configuration key, such as
+ * `hello` or `enc:large`, so the caller can say that the defaults were used.
+ */
+function unrecognizedKeys(query: string, prefix: string): string[] {
+  const keys = [...new Set(toSearchParams(query).keys())];
+  const known = new Set(CONFIG_FIELDS.map((field) => prefix + field.key));
+  return keys.some((key) => known.has(key)) ? [] : keys;
+}
+
+/** Formats the notice for a query in which no key was recognised. */
+function formatUnrecognized(keys: string[]): string {
+  const listed = keys.map((key) => JSON.stringify(key)).join(', ');
+  return `notice: no key=value pair of the query was recognised (unknown keys: ${listed}); the defaults are used. Run with --help for the keys.`;
 }
 
 function buildReport(query: string, prefix = ''): CostReport {
@@ -113,11 +138,22 @@ function buildReport(query: string, prefix = ''): CostReport {
     decoderShare: result.seconds && result.seconds.total > 0 ? result.seconds.decoder / result.seconds.total : null,
     batch: result.batch,
     memory: {
-      ...result.memory,
+      weightBytes: result.memory.weightBytes,
+      peakPhase: result.memory.peakPhase,
+      peak: {
+        crossCacheBytes: result.memory.crossCacheBytesPerSample,
+        selfCacheBytes: result.memory.selfCacheBytesPerSample,
+        activationBytes: result.memory.activationBytesPerSample,
+        totalBytes: result.memory.bytesPerSample,
+      },
+      bytesPerSample: result.memory.bytesPerSample,
+      capacityBytes: result.memory.capacityBytes,
+      maxBatch: result.memory.maxBatch,
       crossAttentionCacheBytes: crossCacheBytes(result.shape),
       selfAttentionCacheBytes: selfCacheBytes(result.shape),
       bytesAtEffectiveBatch: result.memory.weightBytes + result.batch.effective * result.memory.bytesPerSample,
     },
+    unrecognizedKeys: unrecognizedKeys(query, prefix),
     device: result.device,
     crossAttentionLayers: result.crossAttentionLayers,
     operations: result.operations.map((op) => ({
@@ -352,12 +388,25 @@ function readOptions(argv: string[]): Options {
   return { json: values.json, help: values.help, prefix: values.prefix, query: positionals[0] ?? '' };
 }
 
+/**
+ * Returns the message of a command-line error. Node's message for an unknown option
+ * ends in unbalanced quotes, so that one is rewritten.
+ */
+function usageErrorMessage(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /^Unknown option '([^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    return `unknown option '${option}'. A query that starts with '-' goes after '--', as in: -- '${option}'`;
+  }
+  return message;
+}
+
 function main(argv: string[]): number {
   let options: Options;
   try {
     options = readOptions(argv);
   } catch (error) {
-    process.stderr.write(`cost: ${(error as Error).message}\nRun with --help for usage.\n`);
+    process.stderr.write(`cost: ${usageErrorMessage(error)}\nRun with --help for usage.\n`);
     return USAGE_EXIT_CODE;
   }
 
@@ -367,6 +416,7 @@ function main(argv: string[]): number {
   }
 
   const report = buildReport(options.query, options.prefix);
+  if (report.unrecognizedKeys.length > 0) process.stderr.write(formatUnrecognized(report.unrecognizedKeys) + '\n');
   if (options.json) {
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     return 0;

@@ -50,6 +50,11 @@ describe('cost command line', () => {
     expect(report.batch.effective).toBe(expected.batch.effective);
     expect(report.operations).toHaveLength(expected.operations.length);
     expect(report.memory.crossAttentionCacheBytes).toBe(crossCacheBytes(expected.shape));
+    expect(report.memory.peakPhase).toBe(expected.memory.peakPhase);
+    expect(report.memory.peak.crossCacheBytes).toBe(expected.memory.crossCacheBytesPerSample);
+    expect(report.memory.peak.totalBytes).toBe(expected.memory.bytesPerSample);
+    expect(report.memory).not.toHaveProperty('crossCacheBytesPerSample');
+    expect(report.unrecognizedKeys).toEqual([]);
     expect(report.memory.bytesAtEffectiveBatch).toBe(expected.memory.weightBytes + expected.batch.effective * expected.memory.bytesPerSample);
   });
 
@@ -75,7 +80,8 @@ describe('cost command line', () => {
 
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/Unknown option '--bogus'/);
+    expect(stderr).toMatch(/^cost: unknown option '--bogus'\. A query that starts with '-' goes after '--', as in: -- '--bogus'$/m);
+    expect(stderr.split('\n')[0].split("'").length % 2).toBe(1);
     expect(stderr).toMatch(/--help/);
   });
 
@@ -111,6 +117,18 @@ describe('cost command line', () => {
     expect(stdout).toMatch(/1 head × d_kv \d+, 1 layer$/m);
     expect(stdout).toMatch(/period K = 1: 1 of 1 layer$/m);
     expect(stdout).toMatch(/1 vector per passage/);
+  });
+
+  it('notes a query with no known key', () => {
+    for (const query of ['hello', 'enc:large']) {
+      const table = runCost(query);
+      const json = runCost('--json', query);
+
+      expect(table.status, query).toBe(0);
+      expect(table.stderr, query).toContain(`no key=value pair of the query was recognised (unknown keys: "${query}")`);
+      expect(json.stderr, query).toContain('the defaults are used');
+      expect(JSON.parse(json.stdout).unrecognizedKeys, query).toEqual([query]);
+    }
   });
 
   it('reads the query of a whole URL', () => {
