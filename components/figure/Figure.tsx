@@ -15,7 +15,8 @@ export interface FigureProps {
   id: string;
   title: string;
   caption?: ReactNode;
-  table: FigureTable;
+  /** The numbers behind the chart, or a function that builds them when the table is opened or saved. */
+  table: FigureTable | (() => FigureTable);
   /** Address written into exports; the page's address at export time when absent. */
   permalink?: string;
   /** Heading level of the title; 3 unless given. */
@@ -38,7 +39,7 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
     const link = permalink ?? window.location.href;
     try {
       if (kind === 'csv') {
-        exportTable(table, { id, permalink: link });
+        exportTable(resolveTable(table), { id, permalink: link });
       } else {
         const svg = chartRef.current?.querySelector<SVGSVGElement>('svg[role="img"]') ?? chartRef.current?.querySelector('svg');
         if (!svg) {
@@ -65,7 +66,7 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
       <div className={styles.tools}>
         <details className={styles.details} onToggle={(event) => setTableOpen(event.currentTarget.open)}>
           <summary>Show the numbers</summary>
-          {tableOpen && <FigureTableView title={title} table={table} />}
+          {tableOpen && <FigureTableView title={title} table={resolveTable(table)} />}
         </details>
         <div className={styles.buttons} role="group" aria-label={`Save ${title}`}>
           <button type="button" className={styles.button} onClick={() => save('svg')} aria-label={`Save ${title} as SVG`}>
@@ -84,6 +85,10 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
       </div>
     </div>
   );
+}
+
+function resolveTable(table: FigureProps['table']): FigureTable {
+  return typeof table === 'function' ? table() : table;
 }
 
 /** The numbers behind a figure as an HTML table; numeric columns align right. */

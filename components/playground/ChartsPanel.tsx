@@ -64,7 +64,7 @@ function RooflineFigure({ side }: { side: Side }) {
     <Figure
       id={`roofline${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
       title={title}
-      table={rooflineTable(device, points)}
+      table={() => rooflineTable(device, points)}
       caption="One point per operation: operational intensity against the FLOP/s it reaches. Points under the slanted roof wait on memory."
     >
       <RooflineChart device={device} points={points} title={title} />
@@ -78,7 +78,7 @@ function ShareFigure({ side }: { side: Side }) {
     <Figure
       id={`share${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
       title={sideTitle('Share of FLOPs against share of time', side)}
-      table={shareTable(result)}
+      table={() => shareTable(result)}
       caption="FLOPs split between encoder and decoder, and the time each takes."
     >
       <ShareChart result={result} />
@@ -92,7 +92,7 @@ function MemoryFigure({ side }: { side: Side }) {
     <Figure
       id={`memory${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
       title={sideTitle('Memory against capacity', side)}
-      table={memoryTable(result)}
+      table={() => memoryTable(result)}
       caption={`Weights, caches and working activations at the effective batch, against the ${result.device.label}'s memory.`}
     >
       <MemoryChart result={result} />
@@ -114,7 +114,7 @@ export function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
       <Figure
         id="time-breakdown"
         title="Time per sample by operation"
-        table={timeTable(bars)}
+        table={() => timeTable(bars)}
         caption={timeCaption(bars, a.vanillaName)}
       >
         <TimeBreakdownChart bars={bars} />
