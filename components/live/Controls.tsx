@@ -9,6 +9,7 @@ import type { Config } from '@/lib/config/config';
 import type { StackDims } from '@/lib/config/models';
 import { TINY_LIMITS } from '@/lib/fido/presets';
 import { BACKEND_CHOICES, BACKEND_LABELS, type BackendChoice } from '@/lib/fido/protocol';
+import { pluralize } from '@/lib/text/plural';
 import { MAX_REPEATS, type LiveExtras } from './urlExtras';
 import styles from './live.module.css';
 
@@ -99,7 +100,7 @@ function KvHeadsSelect({ config, onChange }: { config: Config; onChange: (c: Con
     <div className={styles.control}>
       <label htmlFor={id}>Decoder key/value heads g</label>
       <output htmlFor={id} className={styles.value}>
-        {g} of {heads} heads
+        {g} of {pluralize(heads, 'head')}
       </output>
       <select id={id} value={g} onChange={(event) => {
         const value = Number(event.target.value);
@@ -206,7 +207,7 @@ export const Controls = memo(function Controls({ config, onChange, extras, onExt
           max={MAX_REPEATS}
           step={1}
           value={extras.repeats}
-          describe={(value) => `${value} run${value === 1 ? '' : 's'} + 1 warm-up`}
+          describe={(value) => `${pluralize(value, 'run')} + 1 warm-up`}
           onChange={(value) => onExtrasChange({ ...extras, repeats: value })}
         />
       </fieldset>

@@ -7,6 +7,7 @@ import { memo, useMemo } from 'react';
 import type { Config } from '@/lib/config/config';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido/sample';
 import { decodeTokens, encodeInput } from '@/lib/fido/tokenizer';
+import { pluralize } from '@/lib/text/plural';
 import styles from './live.module.css';
 
 export const InputView = memo(function InputView({ config }: { config: Config }) {
@@ -19,6 +20,11 @@ export const InputView = memo(function InputView({ config }: { config: Config })
     return texts;
   }, [config]);
 
+  const invented = pluralize(SAMPLE_PASSAGES.length, 'invented passage');
+  let source = `${invented}, repeated in order to fill ${config.passages}`;
+  if (config.passages === 1) source = `the first of the ${invented}`;
+  else if (config.passages <= SAMPLE_PASSAGES.length) source = `the first ${config.passages} of the ${invented}`;
+
   return (
     <div>
       <p>
@@ -26,8 +32,7 @@ export const InputView = memo(function InputView({ config }: { config: Config })
       </p>
       <details>
         <summary>
-          {config.passages} passage{config.passages === 1 ? '' : 's'} of {config.passageTokens} tokens each, as the encoder reads them
-          ({SAMPLE_PASSAGES.length} invented passages, repeated in order to fill {config.passages})
+          {pluralize(config.passages, 'passage')} of {pluralize(config.passageTokens, 'token')} each, as the encoder reads them ({source})
         </summary>
         <ol className={styles.passages}>
           {rows.map((text, index) => (

@@ -19,6 +19,7 @@ import { Figure } from '@/components/figure/Figure';
 import { formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
 import { InputView } from './InputView';
 import { isBusy, stepMedians } from './liveState';
+import { pluralize } from '@/lib/text/plural';
 import { VARIANT_COLORS, VARIANT_NAMES } from './names';
 import { PhaseTable, SpeedupView, TokenStream } from './Results';
 import { StatusBar } from './StatusBar';
@@ -151,8 +152,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
       <p className={styles.lead}>
         A tiny encoder-decoder with FiD&apos;s fusion, and FiDO&apos;s layer-sparse cross-attention and multi-query attention,
         runs here in a Web Worker with TensorFlow.js. <strong>Its weights are random (drawn from the seed), so the generated
-        text is meaningless: only the timings matter.</strong> Each time is the median of {repeats} timed run{repeats === 1 ? '' : 's'} after{' '}
-        {WARMUPS} warm-up run, with the result read back inside the timed region, and is labelled with the backend that ran it.
+        text is meaningless: only the timings matter.</strong> Each time is the median of {pluralize(repeats, 'timed run')} after{' '}
+        {pluralize(WARMUPS, 'warm-up run')}, with the result read back inside the timed region, and is labelled with the backend that ran it.
       </p>
 
       {notices.length > 0 && (

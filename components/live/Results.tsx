@@ -9,6 +9,7 @@ import { onDevice, predictPhases, predictRun, type LaunchCost, type SpeedupCompa
 import type { Variant } from '@/lib/fido/protocol';
 import { formatSeconds } from '@/lib/charts/format';
 import { phaseMedians, type VariantRun } from './liveState';
+import { pluralize } from '@/lib/text/plural';
 import { formatRatio, VARIANT_NAMES } from './names';
 import styles from './live.module.css';
 
@@ -26,7 +27,7 @@ export const TokenStream = memo(function TokenStream({ variant, run }: { variant
     <div>
       <p>
         <strong>{VARIANT_NAMES[variant]} output</strong>{' '}
-        {run ? `(${tokens.length} of ${total} token${total === 1 ? '' : 's'}${run.backend ? `, on ${run.backend}` : ''}${run.stopped ? `, ${run.stopped}` : ''})` : ''}
+        {run ? `(${tokens.length} of ${pluralize(total, 'token')}${run.backend ? `, on ${run.backend}` : ''}${run.stopped ? `, ${run.stopped}` : ''})` : ''}
       </p>
       <p className={styles.tokens} aria-live="polite" aria-label={`${VARIANT_NAMES[variant]} generated tokens`} data-testid={`tokens-${variant}`}>
         {tokens.length === 0 ? (
@@ -108,7 +109,7 @@ export const PhaseTable = memo(function PhaseTable({
                   {formatSeconds(r)}
                 </td>,
                 <td key={`${v}l`} data-variant={v} data-phase={row.key} data-kind="launch" data-seconds={String(cost?.launchSeconds ?? Number.NaN)} data-kernels={String(kernels)}>
-                  {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${kernels} kernels)` : '–'}
+                  {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${pluralize(kernels, 'kernel')})` : '–'}
                 </td>,
                 <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={String(p)}>
                   {formatSeconds(p)}

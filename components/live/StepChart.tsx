@@ -10,6 +10,7 @@ import { memo, useMemo } from 'react';
 import { formatSeconds, formatSI } from '@/lib/charts/format';
 import type { FigureTable } from '@/lib/charts/table';
 import { median } from '@/lib/fido/stats';
+import { pluralize } from '@/lib/text/plural';
 import styles from './live.module.css';
 
 export interface StepSeries {
@@ -100,7 +101,7 @@ export const StepChart = memo(function StepChart({ series, steps, title }: { ser
   const yTicks = logTickValues(yLow, yHigh);
   const summary = paths
     .filter((p) => p.points.length)
-    .map((p) => `${p.label}: ${p.points.length} steps, median ${formatSeconds(median(p.points.map(secondsOf)))} per step`)
+    .map((p) => `${p.label}: ${pluralize(p.points.length, 'step')}, median ${formatSeconds(median(p.points.map(secondsOf)))} per step`)
     .join('; ');
 
   return (

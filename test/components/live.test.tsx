@@ -130,6 +130,15 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('uses the singular for one of a kind', async () => {
+    setup('?passages=1&decl=1&dech=1&k=2');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent('the decoder has 1 layer,');
+    expect(screen.getByText(/1 passage of 64 tokens each/)).toHaveTextContent('(the first of the 6 invented passages)');
+    expect(screen.getByText('1 of 1 head')).toBeInTheDocument();
+    await waitForActivity('finished');
+  });
+
   it('writes a moved slider to the URL', async () => {
     setup('');
     fireEvent.change(screen.getByRole('slider', { name: 'Target tokens n_t' }), { target: { value: '8' } });
@@ -210,7 +219,7 @@ describe('LiveBench', () => {
     worker.step(0, 0.004, ' tide');
     await waitFor(() => expect(screen.getByTestId('tokens-fid')).toHaveTextContent('·tide'));
     expect(screen.getByText(/Tiny FiD output/).parentElement).toHaveTextContent('(1 of 3 tokens, on wasm)');
-    expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 1 steps, median 4 ms per step/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Tiny FiD, measured on wasm: 1 step, median 4 ms per step/ })).toBeInTheDocument();
 
     worker.step(1, 0.006, ' clock');
     expect(await screen.findByRole('img', { name: /Tiny FiD, measured on wasm: 2 steps, median 5 ms per step/ })).toBeInTheDocument();
