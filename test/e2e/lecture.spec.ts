@@ -111,10 +111,16 @@ test('malformed slide falls back to 1 with a notice', async ({ page }) => {
 test('keys do nothing in a form control and figures stay live', async ({ page }) => {
   await openLecture(page, '?present=1');
   const count = await slideCount(page);
-  let slider = page.locator('[data-section-id] input[type="range"]').first();
-  for (let index = 1; index <= count && (await slider.count()) === 0; index++) {
+  // A slide's section code loads when the slide is shown, so give each slide a moment
+  // to render its controls before moving on.
+  const slider = page.locator('[data-section-id] input[type="range"]').first();
+  for (let index = 1; index <= count; index++) {
+    const found = await slider.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (found) break;
     await page.keyboard.press('ArrowRight');
-    slider = page.locator('[data-section-id] input[type="range"]').first();
   }
   expect(await slider.count(), 'a slide with a range slider').toBe(1);
 
@@ -142,6 +148,8 @@ test('keys do nothing in a form control and figures stay live', async ({ page })
  * and a JSON array of every channel takes seconds to transfer.
  */
 async function qrPixels(page: Page): Promise<{ side: number; rgba: Uint8ClampedArray }> {
+  // The QR encoder loads when the dialog opens, so the code appears a moment later.
+  await page.locator('dialog[open] svg[role="img"]').waitFor({ state: 'visible' });
   const { side, red } = await page.evaluate(async () => {
     const svg = document.querySelector('dialog[open] svg[role="img"]');
     if (!svg) throw new Error('QR code SVG not found in an open dialog');
