@@ -1,5 +1,6 @@
 'use client';
 /** Section 6: the asymmetric decoder; FiDO-Base-XL and FiDO-Large-XXL against FiD, as time bars. */
+import { NoFitNote } from './NoFitNote';
 import { useDeferredValue, useMemo } from 'react';
 import { TimeBreakdownChart } from '@/components/charts/TimeBreakdownChart';
 import { asymmetricLineup, asymmetricNumbers } from '@/lib/article/asymmetric';
@@ -78,12 +79,22 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
         decoder adds little time per sample, while its extra capacity helps the model write better answers. FiDO therefore
         pairs each encoder with a decoder two T5 sizes larger, such as a Base encoder with an XL decoder.
       </p>
-      <p>
-        At your workload, FiDO-Base takes <strong data-number="fido-base">{seconds(n.seconds['fido-base'])}</strong> per
-        sample, {n.fidoBaseSpeedup === null ? 'n/a' : `${n.fidoBaseSpeedup.toFixed(2)}×`} faster than FiD-Base.{' '}
-        {xlSentence}: FiDO-Base-XL takes {seconds(n.seconds['fido-base-xl'])}, of which the Base encoder still takes{' '}
-        {n.baseXlEncoderShare === null ? 'n/a' : formatPercent(n.baseXlEncoderShare)}. {largeXxlSentence}
-      </p>
+      {n.seconds['fido-base'] === null || n.seconds['fid-base'] === null || n.seconds['fido-base-xl'] === null ? (
+        <>
+          <p>
+            At your workload, FiD-Base, FiDO-Base or FiDO-Base-XL does not fit on the accelerator even at batch 1, so their
+            times per sample cannot be compared. {largeXxlSentence}
+          </p>
+          <NoFitNote result={state.result} />
+        </>
+      ) : (
+        <p>
+          At your workload, FiDO-Base takes <strong data-number="fido-base">{seconds(n.seconds['fido-base'])}</strong> per
+          sample, {n.fidoBaseSpeedup === null ? 'n/a' : `${n.fidoBaseSpeedup.toFixed(2)}×`} faster than FiD-Base.{' '}
+          {xlSentence}: FiDO-Base-XL takes {seconds(n.seconds['fido-base-xl'])}, of which the Base encoder still takes{' '}
+          {n.baseXlEncoderShare === null ? 'n/a' : formatPercent(n.baseXlEncoderShare)}. {largeXxlSentence}
+        </p>
+      )}
       {claim && claim.verdict === 'disagrees' && (
         <p data-claim="large-xxl-vs-base">
           Why: {claim.explanation} {claim.gapCloser}

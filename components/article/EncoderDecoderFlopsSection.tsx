@@ -1,5 +1,6 @@
 'use client';
 /** Section 2: the FLOP formulas of encoder and decoder with the reader's sizes substituted. */
+import { NoFitNote } from './NoFitNote';
 import { ShareChart } from '@/components/charts/ShareChart';
 import { formatFraction, flopsNumbers, type FlopsNumbers } from '@/lib/article/flops';
 import { formatCount } from '@/lib/article/reading';
@@ -58,7 +59,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
   const n = flopsNumbers(state.result);
   const fid = flopsNumbers(state.fid);
   const s = n.symbols;
-  const timeShare = n.decoderTimeShare === null ? 'no share (the model does not fit in memory)' : formatPercent(n.decoderTimeShare);
+  const timeShare = n.decoderTimeShare === null ? null : formatPercent(n.decoderTimeShare);
   const chart = (
     <ArticleFigure
       id="flops-figure"
@@ -89,7 +90,8 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
     return (
       <div className={styles.slide}>
         <p className={styles.headline}>
-          Decoder FLOPs ≈ {formatFraction(n.decoderToEncoder)} of the encoder&apos;s, yet {timeShare} of the time
+          Decoder FLOPs ≈ {formatFraction(n.decoderToEncoder)} of the encoder&apos;s
+          {timeShare === null ? '; this configuration does not fit in memory even at batch 1' : `, yet ${timeShare} of the time`}
         </p>
         {chart}
         {targetControl}
@@ -135,10 +137,17 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
         cross-attention layer, but there are only {formatCount(s.nT)} tokens against n<sub>s</sub> = {formatCount(s.nS)}{' '}
         encoder vectors. The FiDO paper counts multiplications only, which halves every term and leaves the ratio unchanged.
       </p>
-      <p>
-        By FLOPs, then, the decoder looks cheap. Yet it takes{' '}
-        <strong data-number="decoder-time-share">{timeShare}</strong> of the time per sample in your configuration:
-      </p>
+      {timeShare === null ? (
+        <>
+          <p>By FLOPs, then, the decoder looks cheap. How much of the time it takes depends on a configuration that fits:</p>
+          <NoFitNote result={state.result} />
+        </>
+      ) : (
+        <p>
+          By FLOPs, then, the decoder looks cheap. Yet it takes{' '}
+          <strong data-number="decoder-time-share">{timeShare}</strong> of the time per sample in your configuration:
+        </p>
+      )}
       {chart}
     </>
   );

@@ -1,5 +1,6 @@
 'use client';
 /** Section 4: layer-sparse cross-attention. The period K selects the decoder layers that keep it. */
+import { NoFitNote } from './NoFitNote';
 import { useMemo } from 'react';
 import { denseCrossAttention, layerSparseNumbers } from '@/lib/article/layerSparse';
 import { layersTable } from '@/lib/article/tables';
@@ -91,15 +92,22 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
         values, and the key/value projection of the encoder output runs only for the layers that keep it. FiD-Light
         (Hofstätter et al., 2022) shrinks the same cache the other way, by keeping only the first k vectors of each passage.
       </p>
-      <p>
-        {savings} Cross-attention time per sample {period === 1 ? 'would drop' : 'drops'} from{' '}
-        {n.denseCrossSeconds === null ? 'n/a' : formatSeconds(n.denseCrossSeconds)} to{' '}
-        <strong data-number="cross-seconds">{n.crossSeconds === null ? 'n/a' : formatSeconds(n.crossSeconds)}</strong>, and the
-        whole sample {period === 1 ? 'would take' : 'takes'} <strong data-number="total-seconds">{n.totalSeconds === null ? 'n/a' : formatSeconds(n.totalSeconds)}</strong>{' '}
-        instead of {n.denseTotalSeconds === null ? 'n/a' : formatSeconds(n.denseTotalSeconds)}:{' '}
-        <strong data-number="speedup">{times(n.speedup)}</strong> faster than cross-attention in every layer. The FiDO code
-        sets no default K; 6 is the example in its documentation, and this site uses it for FiDO.
-      </p>
+      {n.totalSeconds === null ? (
+        <>
+          <p>{savings}</p>
+          <NoFitNote result={state.result} />
+        </>
+      ) : (
+        <p>
+          {savings} Cross-attention time per sample {period === 1 ? 'would drop' : 'drops'} from{' '}
+          {n.denseCrossSeconds === null ? 'n/a' : formatSeconds(n.denseCrossSeconds)} to{' '}
+          <strong data-number="cross-seconds">{n.crossSeconds === null ? 'n/a' : formatSeconds(n.crossSeconds)}</strong>, and the
+          whole sample {period === 1 ? 'would take' : 'takes'} <strong data-number="total-seconds">{n.totalSeconds === null ? 'n/a' : formatSeconds(n.totalSeconds)}</strong>{' '}
+          instead of {n.denseTotalSeconds === null ? 'n/a' : formatSeconds(n.denseTotalSeconds)}:{' '}
+          <strong data-number="speedup">{times(n.speedup)}</strong> faster than cross-attention in every layer. The FiDO code
+          sets no default K; 6 is the example in its documentation, and this site uses it for FiDO.
+        </p>
+      )}
       {diagram}
       {periodControl}
     </>

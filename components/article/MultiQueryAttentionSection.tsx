@@ -1,5 +1,6 @@
 'use client';
 /** Section 5: multi-query attention. The key/value heads g control the cache bytes and the batch that fits. */
+import { NoFitNote } from './NoFitNote';
 import { useMemo } from 'react';
 import { SelectField, type SelectOption } from '@/components/controls';
 import { kvHeadLabel } from '@/components/playground/ModelControls';
@@ -57,16 +58,28 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
       Your decoder uses multi-head attention (g = h = {heads}): the key/value cache is{' '}
       {formatBytes(n.multiHeadCacheBytes)} per sample and {formatCount(n.multiHeadMaxBatch)} samples fit in memory. With
       g = <strong data-number="kv-heads">{n.kvHeads}</strong> it would be{' '}
-      <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong>, and up to{' '}
-      <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples would fit.
+      <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong>
+      {n.maxBatch < 1 ? (
+        ', and still not one sample would fit.'
+      ) : (
+        <>
+          , and up to <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples would fit.
+        </>
+      )}
     </>
   ) : (
     <>
       With g = <strong data-number="kv-heads">{n.kvHeads}</strong>, the key/value cache is{' '}
       <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong> per sample (
-      {formatBytes(n.multiHeadCacheBytes)} with multi-head attention), and up to{' '}
-      <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples fit in memory (
-      {formatCount(n.multiHeadMaxBatch)} with multi-head attention).
+      {formatBytes(n.multiHeadCacheBytes)} with multi-head attention)
+      {n.maxBatch < 1 ? (
+        ', and not even one sample fits in memory.'
+      ) : (
+        <>
+          , and up to <strong data-number="max-batch">{formatCount(n.maxBatch)}</strong> samples fit in memory (
+          {formatCount(n.multiHeadMaxBatch)} with multi-head attention).
+        </>
+      )}
     </>
   );
 
@@ -90,14 +103,21 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
         heads. FiDO uses multi-query attention in the decoder. The cache, and the bytes read for it at every step, shrink by
         h/g, and the cross-attention intensity rises by the same factor.
       </p>
-      <p>
-        {cacheSentence} The decoder {preview ? 'would take' : 'takes'}{' '}
-        <strong data-number="decoder-seconds">{n.decoderSeconds === null ? 'n/a' : formatSeconds(n.decoderSeconds)}</strong> per
-        sample at batch {formatCount(n.effectiveBatch)}, against{' '}
-        {n.multiHeadDecoderSeconds === null ? 'n/a' : formatSeconds(n.multiHeadDecoderSeconds)} with multi-head attention at
-        batch {formatCount(n.multiHeadEffectiveBatch)}. Fewer key/value heads also shrink the key/value projections, so the
-        decoder has fewer weights to read.
-      </p>
+      {n.decoderSeconds === null ? (
+        <>
+          <p>{cacheSentence}</p>
+          <NoFitNote result={state.result} />
+        </>
+      ) : (
+        <p>
+          {cacheSentence} The decoder {preview ? 'would take' : 'takes'}{' '}
+          <strong data-number="decoder-seconds">{n.decoderSeconds === null ? 'n/a' : formatSeconds(n.decoderSeconds)}</strong> per
+          sample at batch {formatCount(n.effectiveBatch)}, against{' '}
+          {n.multiHeadDecoderSeconds === null ? 'no time (it does not fit in memory)' : formatSeconds(n.multiHeadDecoderSeconds)} with multi-head attention at
+          batch {formatCount(n.multiHeadEffectiveBatch)}. Fewer key/value heads also shrink the key/value projections, so the
+          decoder has fewer weights to read.
+        </p>
+      )}
       {diagram}
       {control}
     </>

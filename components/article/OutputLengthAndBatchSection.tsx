@@ -1,5 +1,6 @@
 'use client';
 /** Section 7: how the decoder's share of time moves with output length and with batch size. */
+import { NoFitNote } from './NoFitNote';
 import { useMemo } from 'react';
 import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/shareCurves';
 import { formatCount } from '@/lib/article/reading';
@@ -34,7 +35,8 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
   const fidoLength = curveOf(byLength, 'fido');
   const fidBatch = ends(curveOf(byBatch, 'fid'));
   const fidoBatch = ends(curveOf(byBatch, 'fido'));
-  const readerShare = byLength.reader ? formatPercent(byLength.reader.share) : 'n/a (the model does not fit in memory)';
+  const lengthShares = [shareAt(fidLength, 8), shareAt(fidLength, 128), shareAt(fidoLength, 8), shareAt(fidoLength, 128)];
+  const readerShare = byLength.reader ? formatPercent(byLength.reader.share) : null;
 
   const charts = (
     <div className={styles.chartPair}>
@@ -80,7 +82,9 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
     return (
       <div className={styles.slide}>
         <p className={styles.headline}>
-          At {formatCount(state.config.targetTokens)} target tokens the decoder takes {readerShare} of the time
+          {readerShare === null
+            ? 'Your configuration does not fit in memory even at batch 1'
+            : `At ${formatCount(state.config.targetTokens)} target tokens the decoder takes ${readerShare} of the time`}
         </p>
         {charts}
         {lengthControl}
@@ -92,22 +96,47 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
     <>
       <p>
         The encoder runs once per sample, whatever the answer&apos;s length; the decoder runs once per generated token. So the
-        longer the output, the larger the decoder&apos;s share of the time. In your configuration, at{' '}
-        {formatCount(state.config.targetTokens)} target tokens, the decoder takes{' '}
-        <strong data-number="reader-share">{readerShare}</strong>. At the sizes you chose, vanilla FiD&apos;s decoder goes from{' '}
-        {shareAt(fidLength, 8)} of the time at 8 tokens to {shareAt(fidLength, 128)} at 128, and FiDO&apos;s from{' '}
-        {shareAt(fidoLength, 8)} to {shareAt(fidoLength, 128)}. FiDO&apos;s decoder stays cheaper, but for long outputs it
+        longer the output, the larger the decoder&apos;s share of the time.{' '}
+        {readerShare === null ? (
+          <>Your configuration does not fit in memory even at batch 1, so its decoder&apos;s share of the time cannot be quoted.</>
+        ) : (
+          <>
+            In your configuration, at {formatCount(state.config.targetTokens)} target tokens, the decoder takes{' '}
+            <strong data-number="reader-share">{readerShare}</strong>.
+          </>
+        )}{' '}
+        {lengthShares.includes('n/a') ? (
+          <>
+            At the sizes you chose, vanilla FiD or FiDO does not fit in memory even at batch 1 for some of these lengths, so
+            their shares cannot be quoted. In general FiDO&apos;s decoder stays cheaper, but for long outputs it
+          </>
+        ) : (
+          <>
+            At the sizes you chose, vanilla FiD&apos;s decoder goes from {lengthShares[0]} of the time at 8 tokens to{' '}
+            {lengthShares[1]} at 128, and FiDO&apos;s from {lengthShares[2]} to {lengthShares[3]}. FiDO&apos;s decoder stays
+            cheaper, but for long outputs it
+          </>
+        )}{' '}
         is no longer negligible, which is why long-output tasks call for a smaller gap between decoder and encoder size.
       </p>
-      <p>
-        The batch moves the shares the other way. Weights are read once per step for the whole batch, so a larger batch
-        spreads their cost over more samples. FiDO&apos;s decoder, which reads mostly weights, gets much cheaper per sample:
-        its share falls from <strong data-number="fido-batch-1">{fidoBatch.first}</strong> at batch 1 to{' '}
-        {fidoBatch.last} at batch {formatCount(fidoBatch.lastX)}. FiD&apos;s decoder reads mostly its per-sample
-        cross-attention cache, which no batch shares: its share goes from{' '}
-        <strong data-number="fid-batch-1">{fidBatch.first}</strong> to {fidBatch.last}. Memory also caps the batch: past the
-        largest batch that fits, the curves go flat.
-      </p>
+      {fidBatch.lastX < 1 || fidoBatch.lastX < 1 ? (
+        <p>
+          The batch moves the shares the other way: weights are read once per step for the whole batch, so a larger batch
+          spreads their cost over more samples. At the sizes you chose, FiD or FiDO does not fit in memory even at batch 1,
+          so there is no curve to quote.
+        </p>
+      ) : (
+        <p>
+          The batch moves the shares the other way. Weights are read once per step for the whole batch, so a larger batch
+          spreads their cost over more samples. FiDO&apos;s decoder, which reads mostly weights, gets much cheaper per sample:
+          its share falls from <strong data-number="fido-batch-1">{fidoBatch.first}</strong> at batch 1 to{' '}
+          {fidoBatch.last} at batch {formatCount(fidoBatch.lastX)}. FiD&apos;s decoder reads mostly its per-sample
+          cross-attention cache, which no batch shares: its share goes from{' '}
+          <strong data-number="fid-batch-1">{fidBatch.first}</strong> to {fidBatch.last}. Memory also caps the batch: past the
+          largest batch that fits, the curves go flat.
+        </p>
+      )}
+      <NoFitNote result={state.result} />
       {charts}
       {lengthControl}
     </>
