@@ -4,7 +4,13 @@ import { SLIDE_PARAM, clampSlideIndex, lectureSearch, parseSlideNumber, type Sli
 
 function readSelection(slideCount: number): SlideSelection {
   if (typeof window === 'undefined') return { index: 0, notice: null };
-  return parseSlideNumber(new URLSearchParams(window.location.search).get(SLIDE_PARAM), slideCount);
+  const values = new URLSearchParams(window.location.search).getAll(SLIDE_PARAM);
+  const selection = parseSlideNumber(values[0] ?? null, slideCount);
+  if (values.length < 2) return selection;
+
+  // Repeated keys read like repeated configuration keys: the first value wins, with a notice.
+  const repeated = `The link gives slide ${values.length} times (${values.map((value) => value.slice(0, 20)).join(', ')}); the first value is used.`;
+  return { ...selection, notice: selection.notice ? `${repeated} ${selection.notice}` : repeated };
 }
 
 /**

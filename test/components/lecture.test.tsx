@@ -137,6 +137,13 @@ describe('LectureMode', () => {
     expect(urlSlide()).toBe('1');
   });
 
+  it('notes a repeated slide key', () => {
+    openAt('?present=1&slide=3&slide=5');
+    render(<Harness />);
+    expect(slideTitle()).toBe('What FiDO changes');
+    expect(screen.getByRole('status')).toHaveTextContent('The link gives slide 2 times (3, 5); the first value is used.');
+  });
+
   it('clears the notice when dismissed', async () => {
     const user = userEvent.setup();
     openAt('?present=1&slide=0');
