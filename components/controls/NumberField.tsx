@@ -44,12 +44,18 @@ export function NumberField({ label, value, onChange, min, max, step = 1, intege
           aria-describedby={describedBy}
           onChange={draft.onChange}
           onBlur={draft.onBlur}
+          onKeyDown={draft.onKeyDown}
         />
         {unit && <span className={styles.unit}>{unit}</span>}
       </span>
       {draft.invalid && (
         <span id={errorId} className={styles.error}>
           {draft.expected}
+        </span>
+      )}
+      {draft.notice && (
+        <span role="status" className={styles.error}>
+          {draft.notice}
         </span>
       )}
       {hint && (

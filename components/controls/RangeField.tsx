@@ -101,6 +101,7 @@ export function RangeField({
               aria-describedby={draft.invalid ? errorId : undefined}
               onChange={draft.onChange}
               onBlur={draft.onBlur}
+              onKeyDown={draft.onKeyDown}
             />
           </span>
         )}
@@ -108,6 +109,11 @@ export function RangeField({
       {draft.invalid && (
         <span id={errorId} className={styles.error}>
           {draft.expected}
+        </span>
+      )}
+      {draft.notice && (
+        <span role="status" className={styles.error}>
+          {draft.notice}
         </span>
       )}
       {hint && (

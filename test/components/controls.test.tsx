@@ -67,7 +67,7 @@ describe('RangeField', () => {
     expect(screen.getByRole('slider', { name: 'Batch size' })).toHaveAttribute('aria-valuetext', '37 samples');
   });
 
-  it('rejects an out-of-range entry until it is valid', () => {
+  it('clamps an out-of-range entry on blur', () => {
     const onChange = vi.fn();
     render(<LogSlider onChange={onChange} />);
     const input = screen.getByRole('spinbutton', { name: /Batch size, exact value/ });
@@ -76,8 +76,21 @@ describe('RangeField', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Enter a whole number from 1 to 4096.')).toBeInTheDocument();
     fireEvent.blur(input);
-    expect(input).toHaveValue(64);
+    expect(onChange).toHaveBeenLastCalledWith(4096);
+    expect(input).toHaveValue(4096);
     expect(input).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('status')).toHaveTextContent('5000 is above the maximum 4096; using 4096.');
+  });
+
+  it('never keeps a typed prefix of 1e308', () => {
+    const onChange = vi.fn();
+    render(<RangeField label="Period" value={6} min={1} max={12} onChange={onChange} />);
+    const input = screen.getByRole('spinbutton', { name: /Period, exact value/ });
+    for (const text of ['1', '1e', '1e3', '1e30', '1e308']) fireEvent.change(input, { target: { value: text } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+
+    expect(onChange).toHaveBeenLastCalledWith(12);
+    expect(screen.getByRole('status')).toHaveTextContent('1e308 is above the maximum 12; using 12.');
   });
 
   it('moves a linear slider by its step', () => {
@@ -105,6 +118,9 @@ describe('NumberField', () => {
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Layers' }), { target: { value: '2.5' } });
     expect(onChange).not.toHaveBeenCalled();
     expect(screen.getByText('Enter a whole number from 1 to 128.')).toBeInTheDocument();
+    fireEvent.blur(screen.getByRole('spinbutton', { name: 'Layers' }));
+    expect(onChange).toHaveBeenLastCalledWith(3);
+    expect(screen.getByRole('status')).toHaveTextContent('2.5 is not a whole number; using 3.');
   });
 });
 
