@@ -49,3 +49,9 @@ describe('no-fit configuration', () => {
     });
   }
 });
+
+describe('no-fit statement', () => {
+  it('quotes the caches the decoder would need', () => {
+    expect(noFitText(evaluate(NO_FIT))).not.toMatch(/caches while decoding 0 B/);
+  });
+});
