@@ -1,5 +1,5 @@
 'use client';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
 import { ChartsPanel } from './ChartsPanel';
@@ -51,6 +51,9 @@ export function Playground() {
   );
 
   const ready = a.ready && b.ready;
+  // `ready` is set after mount, so reading the URL here cannot differ from the server render.
+  const [ignoredBDismissed, setIgnoredBDismissed] = useState(false);
+  const showIgnoredB = ready && !compare && !ignoredBDismissed && hasSecondConfig(window.location.search);
   return (
     <div className={styles.playground} data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
       <div className={styles.toolbar}>
@@ -58,6 +61,17 @@ export function Playground() {
         <CopyLinkButton flush={flush} />
       </div>
       <NoticeBanner notices={notices} onDismiss={dismissAll} />
+      {showIgnoredB && (
+        <div role="status" className={styles.notice}>
+          <p>The link has b. keys, which are ignored unless cmp=1. Turn on comparison to use them.</p>
+          <button type="button" className={styles.secondaryButton} onClick={() => toggleCompare(true)}>
+            Turn on comparison
+          </button>{' '}
+          <button type="button" className={styles.secondaryButton} onClick={() => setIgnoredBDismissed(true)}>
+            Dismiss
+          </button>
+        </div>
+      )}
 
       <div className={styles.layout}>
         <div className={styles.headline}>

@@ -221,6 +221,19 @@ describe('Playground comparison', () => {
     expect(row).toHaveTextContent('16x smaller');
   });
 
+  it('offers comparison for b. keys without cmp', async () => {
+    open('?b.enc=xxl&b.k=6');
+    const text = await screen.findByText(/ignored unless cmp=1/, {}, SLOW);
+    const notice = text.closest('[role="status"]') as HTMLElement;
+    expect(notice).toHaveTextContent('The link has b. keys, which are ignored unless cmp=1.');
+    expect(screen.queryByRole('group', { name: 'Configuration B' })).not.toBeInTheDocument();
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'Turn on comparison' }));
+    expect(screen.getByRole('group', { name: 'Configuration B' })).toBeInTheDocument();
+    await waitFor(() => expect(window.location.search).toBe('?b.enc=xxl&b.k=6&cmp=1'), SLOW);
+    expect(screen.queryByText(/ignored unless cmp=1/)).not.toBeInTheDocument();
+  });
+
   it('removes B from the URL when turned off', () => {
     open('?cmp=1&b.k=6');
     fireEvent.click(screen.getByRole('switch', { name: 'Compare with another configuration' }));
