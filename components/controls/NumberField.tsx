@@ -1,6 +1,7 @@
 'use client';
 import { useId, type ReactNode } from 'react';
 import styles from './controls.module.css';
+import { FieldMessages } from './FieldMessages';
 import { useNumberDraft } from './useNumberDraft';
 
 export interface NumberFieldProps {
@@ -48,21 +49,7 @@ export function NumberField({ label, value, onChange, min, max, step = 1, intege
         />
         {unit && <span className={styles.unit}>{unit}</span>}
       </span>
-      {draft.invalid && (
-        <span id={errorId} className={styles.error}>
-          {draft.expected}
-        </span>
-      )}
-      {draft.notice && (
-        <span role="status" className={styles.error}>
-          {draft.notice}
-        </span>
-      )}
-      {hint && (
-        <span id={hintId} className={styles.hint}>
-          {hint}
-        </span>
-      )}
+      <FieldMessages draft={draft} errorId={errorId} hint={hint} hintId={hintId} />
     </div>
   );
 }

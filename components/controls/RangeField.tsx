@@ -1,6 +1,7 @@
 'use client';
 import { useId, useMemo, type ReactNode } from 'react';
 import styles from './controls.module.css';
+import { FieldMessages } from './FieldMessages';
 import { logSteps, nearestStepIndex } from './logSteps';
 import { useNumberDraft } from './useNumberDraft';
 
@@ -106,21 +107,7 @@ export function RangeField({
           </span>
         )}
       </div>
-      {draft.invalid && (
-        <span id={errorId} className={styles.error}>
-          {draft.expected}
-        </span>
-      )}
-      {draft.notice && (
-        <span role="status" className={styles.error}>
-          {draft.notice}
-        </span>
-      )}
-      {hint && (
-        <span id={hintId} className={styles.hint}>
-          {hint}
-        </span>
-      )}
+      <FieldMessages draft={draft} errorId={errorId} hint={hint} hintId={hintId} />
     </div>
   );
 }
