@@ -8,9 +8,8 @@ import { texCount, texFlops } from '@/lib/article/tex';
 import { formatFlops, formatPercent } from '@/lib/charts/format';
 import { shareTable } from '@/lib/charts/share';
 import { Formula } from './Formula';
-import { RangeField } from '@/components/controls';
-import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { ArticleFigure } from './ArticleFigure';
+import { TargetTokensControl } from './TargetTokensControl';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -72,19 +71,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
       <ShareChart result={state.result} />
     </ArticleFigure>
   );
-  const targetControl = (
-    <div className={styles.sectionControl}>
-      <RangeField
-        label="Target tokens"
-        {...WORKLOAD_LIMITS.targetTokens}
-        scale="log"
-        exactInput={false}
-        value={state.config.targetTokens}
-        unit="tokens"
-        onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
-      />
-    </div>
-  );
+  const targetControl = <TargetTokensControl state={state} />;
 
   if (mode === 'slide') {
     return (

@@ -6,9 +6,8 @@ import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/sh
 import { formatCount } from '@/lib/article/reading';
 import { shareCurvesTable } from '@/lib/article/tables';
 import { formatPercent } from '@/lib/charts/format';
-import { RangeField } from '@/components/controls';
-import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { ArticleFigure } from './ArticleFigure';
+import { TargetTokensControl } from './TargetTokensControl';
 import { ShareCurvesChart } from './ShareCurvesChart';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -64,19 +63,7 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
       )}
     </div>
   );
-  const lengthControl = (
-    <div className={styles.sectionControl}>
-      <RangeField
-        label="Target tokens"
-        {...WORKLOAD_LIMITS.targetTokens}
-        scale="log"
-        exactInput={false}
-        value={state.config.targetTokens}
-        unit="tokens"
-        onChange={(targetTokens) => state.setConfig((c) => ({ ...c, targetTokens }))}
-      />
-    </div>
-  );
+  const lengthControl = <TargetTokensControl state={state} />;
 
   if (mode === 'slide') {
     return (
