@@ -1,10 +1,10 @@
 'use client';
 /**
- * The page's configuration, kept in the URL query. Reading happens once on mount and
- * on back/forward (popstate); writing merges the configuration's keys into the current
- * query, keeps every other key (slide number, second configuration, backend…), and uses
- * `history.replaceState` after a short quiet period so dragging a slider does not flood
- * the history. `commit` pushes a new history entry instead, for discrete changes such as
+ * The page's configuration, kept in the URL query. The hook reads it once on mount and
+ * again on back/forward (popstate). A write merges the configuration's keys into the
+ * current query and keeps every other key (slide number, second configuration, backend…).
+ * It uses `history.replaceState` after a short quiet period, so dragging a slider does not
+ * flood the history. `commit` pushes a new history entry instead, for discrete changes such as
  * a preset, so back returns to the previous configuration.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';

@@ -7,7 +7,7 @@ import type { Config, CustomHardware } from './config';
 import { HARDWARE_NAMES, PRECISION_NAMES } from './hardware';
 import { SIZE_NAMES, type StackDims } from './models';
 
-/** Why a value given in the URL was not used as it stood. */
+/** Report of a URL value that was not used as written: the key, both values and the reason. */
 export interface Notice {
   key: string;
   given: string;
@@ -20,7 +20,7 @@ export type FieldResult<V> = { value: V; reason?: string };
 
 export interface Field<V> {
   key: string;
-  /** What the key sets and in what unit, for help text and the notice. */
+  /** Description of the setting and its unit, for help text and notices. */
   description: string;
   /** Accepted range in URL units, for number fields (help text, input limits, tests). */
   limits?: Readonly<Required<NumberOptions>>;

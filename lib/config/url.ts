@@ -17,7 +17,7 @@ export interface ParsedConfig {
   notices: Notice[];
 }
 
-/** Longest query accepted; anything past it is dropped so a hostile URL stays cheap. */
+/** Maximum query length in characters. Anything past it is dropped, so a hostile URL stays cheap to parse. */
 const MAX_QUERY_CHARS = 8192;
 
 /** Extracts the query of a whole URL, a `?query` or a bare `a=b&c=d` string. */

@@ -1,10 +1,10 @@
 /**
  * The reader's device as an accelerator for the cost model.
  *
- * `measureDevice` runs three microbenchmarks on the active TensorFlow.js backend: a large
- * square matmul for attainable FLOP/s, a chain of elementwise adds over buffers larger
- * than common last-level caches for attainable bandwidth, and a long chain of adds on a
- * one-element tensor for the fixed time of dispatching one kernel. `deviceConfig` turns the measurement
+ * `measureDevice` runs three microbenchmarks on the active TensorFlow.js backend. A large
+ * square matmul gives attainable FLOP/s. A chain of elementwise adds over buffers larger
+ * than common last-level caches gives attainable bandwidth. A long chain of adds on a
+ * one-element tensor gives the fixed time of dispatching one kernel. `deviceConfig` turns the measurement
  * into a `Config` whose accelerator is this device (fp32, efficiencies 100%), and
  * `predictPhases` gives the cost model's time for each phase the tiny model reports, and
  * `predictRun` adds to it the run's counted kernels times the measured dispatch time.
@@ -48,9 +48,9 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   chainedAdds: 4,
   dispatchChain: 200,
   // A chain takes about 1 ms, so these cost little. In Node on wasm the first chains of a
-  // process took 30 to 60 µs per add and later ones about 3 µs (JavaScript not yet
-  // optimised), so 20 warm-up chains (4,000 adds) come first; the model's own warm-up pass
-  // likewise runs thousands of kernels before any timed one. 25 repeats steady the median
+  // process took 30 to 60 µs per add and later ones about 3 µs, because V8 had not yet
+  // optimised the JavaScript. So 20 warm-up chains (4,000 adds) come first, just as the
+  // model's own warm-up pass runs thousands of kernels before any timed one. 25 repeats steady the median
   // on a busy machine.
   dispatchWarmups: 20,
   dispatchRepeats: 25,

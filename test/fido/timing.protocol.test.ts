@@ -27,11 +27,13 @@ describe('parseRequest', () => {
 
   it('rejects zero repeats', () => {
     const parsed = parseRequest({ ...run, repeats: 0 });
+    expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error).toMatch(/repeats 0 must be at least 1/);
   });
 
   it('rejects a config with missing fields', () => {
     const parsed = parseRequest({ ...run, config: { passages: 4 } });
+    expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error).toMatch(/config/);
   });
 
