@@ -25,6 +25,13 @@ export const PEAK_PHASE_TEXT: Record<MemoryPhase, string> = {
   decode: 'decoding (both caches plus one step of activations)',
 };
 
+/** Short names of the memory phases, for table rows. */
+export const PHASE_LABELS: Record<MemoryPhase, string> = {
+  encode: 'Encoding',
+  project: 'Cross-attention K/V projection',
+  decode: 'Decoding',
+};
+
 export interface MemorySegment {
   part: MemoryPart;
   startBytes: number;
@@ -87,19 +94,40 @@ export function memoryHeadline(data: MemoryData, deviceLabel: string): string {
   return `Memory at batch ${first.batch}: ${formatBytes(first.totalBytes)} of ${capacity}; at most batch ${data.maxBatch} fits. Peak in ${PEAK_PHASE_TEXT[data.peakPhase]}.`;
 }
 
-/** The figure table of `MemoryChart`: one row per bar. */
+/**
+ * The figure table of `MemoryChart`: for each bar's batch, one row per phase with that
+ * phase's own memory, so the encoding row shows no cross-attention cache because none
+ * exists yet, and the decoding row shows the cache it reads. `Peak` marks the phase the
+ * chart's bar draws.
+ */
 export function memoryTable(result: CostResult): FigureTable {
   const data = memoryData(result);
-  const unit = columnUnit([data.capacityBytes, ...data.bars.map((b) => b.totalBytes)], 'B', { minExponent: 0 });
+  const { weightBytes, phases } = result.memory;
+  const totals = data.bars.flatMap((bar) => phases.map((p) => weightBytes + p.bytesPerSample * bar.batch));
+  const unit = columnUnit([data.capacityBytes, ...totals], 'B', { minExponent: 0 });
   const parts: MemoryPart[] = ['weights', 'crossCache', 'selfCache', 'activations'];
+  const rows = data.bars.flatMap((bar) =>
+    phases.map((p) => {
+      const bytes: Record<MemoryPart, number> = {
+        weights: weightBytes,
+        crossCache: p.crossCacheBytesPerSample * bar.batch,
+        selfCache: p.selfCacheBytesPerSample * bar.batch,
+        activations: p.activationBytesPerSample * bar.batch,
+      };
+      const total = weightBytes + p.bytesPerSample * bar.batch;
+      return [
+        bar.batch,
+        PHASE_LABELS[p.phase],
+        ...parts.map((part) => bytes[part] / unit.divisor),
+        total / unit.divisor,
+        data.capacityBytes / unit.divisor,
+        total <= data.capacityBytes ? 'yes' : 'no',
+        p.phase === data.peakPhase ? 'yes' : 'no',
+      ];
+    }),
+  );
   return {
-    columns: ['Batch', ...parts.map((p) => `${MEMORY_PART_LABELS[p]} (${unit.unit})`), `Total (${unit.unit})`, `Capacity (${unit.unit})`, 'Fits'],
-    rows: data.bars.map((bar) => [
-      bar.batch,
-      ...parts.map((p) => bar.segments.find((s) => s.part === p)!.bytes / unit.divisor),
-      bar.totalBytes / unit.divisor,
-      data.capacityBytes / unit.divisor,
-      bar.fits ? 'yes' : 'no',
-    ]),
+    columns: ['Batch', 'Phase', ...parts.map((p) => `${MEMORY_PART_LABELS[p]} (${unit.unit})`), `Total (${unit.unit})`, `Capacity (${unit.unit})`, 'Fits', 'Peak'],
+    rows,
   };
 }

@@ -10,8 +10,19 @@ import type { WorkShape } from './operations';
 
 export type MemoryPhase = 'encode' | 'project' | 'decode';
 
+/** Memory one sample needs in one phase, in bytes. */
+export interface PhaseMemory {
+  phase: MemoryPhase;
+  crossCacheBytesPerSample: number;
+  selfCacheBytesPerSample: number;
+  activationBytesPerSample: number;
+  bytesPerSample: number;
+}
+
 export interface MemoryEstimate {
   weightBytes: number;
+  /** Each phase's own per-sample memory, in the order encode, project, decode. */
+  phases: PhaseMemory[];
   /** Per sample, in the phase that needs the most memory. */
   crossCacheBytesPerSample: number;
   selfCacheBytesPerSample: number;
@@ -65,6 +76,13 @@ export function estimateMemory(s: WorkShape, weightBytes: number, capacityBytes:
 
   return {
     weightBytes,
+    phases: phases.map((p) => ({
+      phase: p.phase,
+      crossCacheBytesPerSample: p.cross,
+      selfCacheBytesPerSample: p.self,
+      activationBytesPerSample: p.activations,
+      bytesPerSample: p.cross + p.self + p.activations,
+    })),
     crossCacheBytesPerSample: peak.cross,
     selfCacheBytesPerSample: peak.self,
     activationBytesPerSample: peak.activations,
