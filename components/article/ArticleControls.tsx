@@ -3,13 +3,13 @@
  * The article's control strip: the workload, the accelerator and the model sizes. Every
  * section reads the same configuration, so a change here moves every number and figure.
  */
-import { RangeField, SelectField, type SelectOption } from '@/components/controls';
+import { SelectField, type SelectOption } from '@/components/controls';
 import { describeModel, type Config } from '@/lib/config/config';
 import { HARDWARE_NAMES, HARDWARE_PRESETS, type HardwareName } from '@/lib/config/hardware';
 import { SIZE_NAMES, sizeLabel, type SizeName } from '@/lib/config/models';
-import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { configQuery } from '@/lib/config/url';
 import type { ArticleState } from './sections';
+import { WorkloadControl } from './WorkloadControl';
 import styles from './article.module.css';
 
 const HARDWARE_OPTIONS: SelectOption<HardwareName>[] = HARDWARE_NAMES.map((name) => ({
@@ -34,17 +34,9 @@ export function ArticleControls({ state }: { state: Pick<ArticleState, 'config' 
         Your configuration: <span data-number="controls-model">{describeModel(config)}</span>
       </h2>
       <div className={styles.controlsGrid}>
-        <RangeField label="Passages" value={config.passages} {...WORKLOAD_LIMITS.passages} scale="log" unit="passages" exactInput={false} onChange={(passages) => set({ passages })} />
-        <RangeField
-          label="Target tokens"
-          value={config.targetTokens}
-          {...WORKLOAD_LIMITS.targetTokens}
-          scale="log"
-          unit="tokens"
-          exactInput={false}
-          onChange={(targetTokens) => set({ targetTokens })}
-        />
-        <RangeField label="Batch size" value={config.batchSize} {...WORKLOAD_LIMITS.batchSize} scale="log" unit="samples" exactInput={false} onChange={(batchSize) => set({ batchSize })} />
+        <WorkloadControl state={state} field="passages" />
+        <WorkloadControl state={state} field="targetTokens" />
+        <WorkloadControl state={state} field="batchSize" />
         <SelectField label="Accelerator" value={config.hardware} options={HARDWARE_OPTIONS} onChange={(hardware) => set({ hardware })} />
         <SelectField label="Encoder size" value={config.encoderSize} options={sizeOptions(config.encoderSize)} onChange={(encoderSize) => set({ encoderSize })} />
         <SelectField label="Decoder size" value={config.decoderSize} options={sizeOptions(config.decoderSize)} onChange={(decoderSize) => set({ decoderSize })} />

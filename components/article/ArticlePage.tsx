@@ -107,8 +107,8 @@ export function ArticlePage() {
       </nav>
 
       {ARTICLE_SECTIONS.map(({ id, title, Section }, index) => (
-        <section key={id} id={id} aria-labelledby={`${id}-title`} className={styles.section}>
-          <h2 id={`${id}-title`}>
+        <section key={id} id={id} aria-labelledby={`${id}-heading`} className={styles.section}>
+          <h2 id={`${id}-heading`}>
             <span className={styles.sectionNumber}>{index + 1}.</span> {title}
           </h2>
           <SectionLink id={id} title={title} config={config} />

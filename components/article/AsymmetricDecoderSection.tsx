@@ -8,6 +8,7 @@ import { formatPercent, formatSeconds } from '@/lib/charts/format';
 import { timeTable } from '@/lib/charts/timeBreakdown';
 import { checkPaperClaims } from '@/lib/cost/paperCheck';
 import { ArticleFigure } from './ArticleFigure';
+import { TIME_BREAKDOWN_SLIDE } from './slideCharts';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -39,7 +40,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={320}
     >
-      <TimeBreakdownChart bars={bars} />
+      <TimeBreakdownChart bars={bars} slide={mode === 'slide' ? TIME_BREAKDOWN_SLIDE : undefined} />
     </ArticleFigure>
   );
   const xlSentence = (

@@ -9,7 +9,8 @@ import { formatFlops, formatPercent } from '@/lib/charts/format';
 import { shareTable } from '@/lib/charts/share';
 import { Formula } from './Formula';
 import { ArticleFigure } from './ArticleFigure';
-import { TargetTokensControl } from './TargetTokensControl';
+import { SECTION_TITLES } from './sectionTitles';
+import { WorkloadControl } from './WorkloadControl';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -71,7 +72,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
       <ShareChart result={state.result} />
     </ArticleFigure>
   );
-  const targetControl = <TargetTokensControl state={state} />;
+  const targetControl = <WorkloadControl state={state} field="targetTokens" scope={SECTION_TITLES['flops']} className={styles.sectionControl} />;
 
   if (mode === 'slide') {
     return (

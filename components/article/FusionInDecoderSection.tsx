@@ -3,27 +3,15 @@
 import { formatCount, readingNumbers } from '@/lib/article/reading';
 import { readingTable } from '@/lib/article/tables';
 import { FusionDiagram } from './FusionDiagram';
-import { RangeField } from '@/components/controls';
-import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { ArticleFigure } from './ArticleFigure';
+import { SECTION_TITLES } from './sectionTitles';
+import { WorkloadControl } from './WorkloadControl';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 export function FusionInDecoderSection({ state, mode }: SectionProps) {
   const n = readingNumbers(state.result);
-  const passagesControl = (
-    <div className={styles.sectionControl}>
-      <RangeField
-        label="Passages"
-        {...WORKLOAD_LIMITS.passages}
-        scale="log"
-        unit="passages"
-        exactInput={false}
-        value={state.config.passages}
-        onChange={(passages) => state.setConfig((c) => ({ ...c, passages }))}
-      />
-    </div>
-  );
+  const passagesControl = <WorkloadControl state={state} field="passages" scope={SECTION_TITLES['fusion-in-decoder']} className={styles.sectionControl} />;
 
   if (mode === 'slide') {
     return (

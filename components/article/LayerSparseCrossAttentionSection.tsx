@@ -11,6 +11,7 @@ import { evaluate } from '@/lib/cost';
 import { DecoderLayersDiagram } from './DecoderLayersDiagram';
 import { RangeField } from '@/components/controls';
 import { ArticleFigure } from './ArticleFigure';
+import { SECTION_TITLES } from './sectionTitles';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -32,6 +33,7 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
     <div className={styles.sectionControl}>
       <RangeField
         label="Cross-attention period K"
+        labelScope={SECTION_TITLES['layer-sparse-cross-attention']}
         min={1}
         max={layers}
         exactInput={false}

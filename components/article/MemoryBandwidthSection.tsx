@@ -5,9 +5,10 @@ import { rooflineNumbers } from '@/lib/article/bandwidth';
 import { formatCount } from '@/lib/article/reading';
 import { rooflineDevice, rooflinePoints, rooflineTable } from '@/lib/charts/roofline';
 import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatPercent, formatSeconds } from '@/lib/charts/format';
-import { RangeField } from '@/components/controls';
-import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import { ArticleFigure } from './ArticleFigure';
+import { SECTION_TITLES } from './sectionTitles';
+import { WorkloadControl } from './WorkloadControl';
+import { ROOFLINE_SLIDE } from './slideCharts';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -15,19 +16,7 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
   const n = rooflineNumbers(state.result);
   const device = rooflineDevice(state.result);
   const points = rooflinePoints(state.result);
-  const batchControl = (
-    <div className={styles.sectionControl}>
-      <RangeField
-        label="Batch size"
-        {...WORKLOAD_LIMITS.batchSize}
-        scale="log"
-        exactInput={false}
-        value={state.config.batchSize}
-        unit="samples"
-        onChange={(batchSize) => state.setConfig((c) => ({ ...c, batchSize }))}
-      />
-    </div>
-  );
+  const batchControl = <WorkloadControl state={state} field="batchSize" scope={SECTION_TITLES['memory-bandwidth']} className={styles.sectionControl} />;
   const chart = (
     <ArticleFigure
       id="memory-bandwidth-figure"
@@ -37,7 +26,7 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={360}
     >
-      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} />
+      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} slide={mode === 'slide' ? ROOFLINE_SLIDE : undefined} />
     </ArticleFigure>
   );
   const batchNote = !n.fits

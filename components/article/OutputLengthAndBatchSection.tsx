@@ -7,7 +7,8 @@ import { formatCount } from '@/lib/article/reading';
 import { shareCurvesTable } from '@/lib/article/tables';
 import { formatPercent } from '@/lib/charts/format';
 import { ArticleFigure } from './ArticleFigure';
-import { TargetTokensControl } from './TargetTokensControl';
+import { SECTION_TITLES } from './sectionTitles';
+import { WorkloadControl } from './WorkloadControl';
 import { ShareCurvesChart } from './ShareCurvesChart';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -63,7 +64,7 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
       )}
     </div>
   );
-  const lengthControl = <TargetTokensControl state={state} />;
+  const lengthControl = <WorkloadControl state={state} field="targetTokens" scope={SECTION_TITLES['output-length-and-batch']} className={styles.sectionControl} />;
 
   if (mode === 'slide') {
     return (

@@ -10,6 +10,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { Config } from '@/lib/config/config';
 import type { CostResult } from '@/lib/cost';
+import { SECTION_TITLES } from './sectionTitles';
 import styles from './article.module.css';
 
 export interface ArticleState {
@@ -107,47 +108,47 @@ function lazySection(id: string, load: () => Promise<ComponentType<SectionProps>
 export const ARTICLE_SECTIONS: readonly ArticleSection[] = [
   {
     id: 'fusion-in-decoder',
-    title: 'Retrieval-augmented reading: FiD in one picture',
+    title: SECTION_TITLES['fusion-in-decoder'],
     Section: lazySection('fusion-in-decoder', async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection),
   },
   {
     id: 'flops',
-    title: 'Where the FLOPs go',
+    title: SECTION_TITLES['flops'],
     Section: lazySection('flops', async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection),
   },
   {
     id: 'memory-bandwidth',
-    title: 'Where the time goes: memory bandwidth and the roofline',
+    title: SECTION_TITLES['memory-bandwidth'],
     Section: lazySection('memory-bandwidth', async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection),
   },
   {
     id: 'layer-sparse-cross-attention',
-    title: 'Layer-sparse cross-attention',
+    title: SECTION_TITLES['layer-sparse-cross-attention'],
     Section: lazySection('layer-sparse-cross-attention', async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection),
   },
   {
     id: 'multi-query-attention',
-    title: 'Multi-query attention',
+    title: SECTION_TITLES['multi-query-attention'],
     Section: lazySection('multi-query-attention', async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection),
   },
   {
     id: 'asymmetric-decoder',
-    title: 'The asymmetric decoder: a larger decoder at small cost',
+    title: SECTION_TITLES['asymmetric-decoder'],
     Section: lazySection('asymmetric-decoder', async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection),
   },
   {
     id: 'output-length-and-batch',
-    title: 'Output length and batch size',
+    title: SECTION_TITLES['output-length-and-batch'],
     Section: lazySection('output-length-and-batch', async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
   },
   {
     id: 'run-it-yourself',
-    title: 'Run it yourself: a tiny FiDO race',
+    title: SECTION_TITLES['run-it-yourself'],
     Section: lazySection('run-it-yourself', async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection),
   },
   {
     id: 'paper-check',
-    title: 'Paper check, assumptions and references',
+    title: SECTION_TITLES['paper-check'],
     Section: lazySection('paper-check', async () => (await import('./PaperCheckSection')).PaperCheckSection),
   },
 ];

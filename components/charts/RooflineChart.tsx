@@ -9,7 +9,7 @@ import { line } from 'd3';
 import { decadeTicks } from '@/lib/charts/domain';
 import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatNumber, formatSI } from '@/lib/charts/format';
 import { LEGEND_ROW_HEIGHT, layoutLegend } from '@/lib/charts/legend';
-import { truncateText } from '@/lib/charts/text';
+import { textWidth, truncateText } from '@/lib/charts/text';
 import {
   drawablePoints,
   isMemoryBound,
@@ -26,7 +26,7 @@ import {
   type RooflinePoint,
 } from '@/lib/charts/roofline';
 import styles from './charts.module.css';
-import { AxisBottom, AxisLeft, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, AxisLeft, ChartShell, MIN_CHART_WIDTH, SwatchLegend, phaseClass, slideLayoutHeight, type LegendEntry, type SlideChartLayout, type Tick } from './parts';
 
 export interface RooflineChartProps {
   device: RooflineDevice;
@@ -34,6 +34,8 @@ export interface RooflineChartProps {
   title: string;
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
+  /** Draws the chart for a lecture slide: larger text, and the numbered list beside the plot so it fits the height. */
+  slide?: SlideChartLayout;
 }
 
 // ---- Accessors -------------------------------------------------------------------
@@ -53,6 +55,17 @@ const LIST_COLUMN_WIDTH = 270;
 
 function plotHeightFor(width: number): number {
   return Math.round(Math.min(380, Math.max(220, width * 0.55)));
+}
+
+/** Shortest plot, in pixels, that still shows the roof and a few decades. */
+const MIN_SIDE_PLOT_HEIGHT = 140;
+/** Room a list entry needs besides its label: the number, the dot and their gaps. */
+const LIST_ENTRY_PREFIX_WIDTH = 34;
+
+/** Width of the list column beside the plot: the longest label, between LIST_COLUMN_WIDTH and half the chart. */
+function sideColumnWidth(points: readonly RooflinePoint[], width: number): number {
+  const longest = Math.max(0, ...points.map((p) => textWidth(p.label)));
+  return Math.round(Math.min(width * 0.5, Math.max(LIST_COLUMN_WIDTH, LIST_LEFT + LIST_ENTRY_PREFIX_WIDTH + longest)));
 }
 
 function listColumnsFor(width: number): number {
@@ -77,13 +90,21 @@ interface PlotProps {
   width: number;
   headline: string;
   descriptionId: string;
+  /**
+   * Total height to fit, in layout pixels. When given, the legend and the numbered list go
+   * in a column right of the plot and the plot takes this height, as on a slide.
+   */
+  fitHeight?: number;
 }
 
-const RooflinePlot = memo(function RooflinePlot({ device, points, width, headline, descriptionId }: PlotProps) {
-  const plotHeight = plotHeightFor(width);
+const RooflinePlot = memo(function RooflinePlot({ device, points, width, headline, descriptionId, fitHeight }: PlotProps) {
+  const beside = fitHeight !== undefined;
+  const sideWidth = beside ? sideColumnWidth(points, width) : 0;
+  const plotRight = width - sideWidth - MARGIN.right;
+  const plotHeight = beside ? Math.round(Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom)) : plotHeightFor(width);
   const bounds: PlotBounds = useMemo(
-    () => ({ left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
-    [width, plotHeight],
+    () => ({ left: MARGIN.left, right: plotRight, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
+    [plotRight, plotHeight],
   );
 
   // ---- Scales ----
@@ -109,14 +130,17 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
     ? `${roofPath}L${bounds.right},${bounds.bottom}L${scales.x(roof[0][0])},${bounds.bottom}Z`
     : null;
 
-  // Legend and numbered list below the x axis.
-  const legendTop = bounds.bottom + MARGIN.bottom;
-  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, width - LIST_LEFT);
+  // Legend and numbered list below the x axis, or in one column right of the plot.
+  const listLeft = beside ? width - sideWidth + LIST_LEFT : LIST_LEFT;
+  const listWidth = width - listLeft;
+  const legendTop = beside ? MARGIN.top : bounds.bottom + MARGIN.bottom;
+  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, listWidth);
   const listTop = legendTop + legend.height + 4;
-  const columns = listColumnsFor(width);
-  const columnWidth = (width - LIST_LEFT) / columns;
+  const columns = beside ? 1 : listColumnsFor(width);
+  const columnWidth = listWidth / columns;
   const rows = Math.ceil(points.length / columns);
-  const height = listTop + rows * LEGEND_ROW_HEIGHT + 4;
+  const listBottom = listTop + rows * LEGEND_ROW_HEIGHT + 4;
+  const height = beside ? Math.max(bounds.bottom + MARGIN.bottom, listBottom) : listBottom;
 
   return (
     <svg
@@ -185,8 +209,8 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
         })}
       </g>
 
-      <SwatchLegend layout={legend} x={LIST_LEFT} y={legendTop} />
-      <g transform={`translate(${LIST_LEFT},${listTop})`} data-mark="list">
+      <SwatchLegend layout={legend} x={listLeft} y={legendTop} />
+      <g transform={`translate(${listLeft},${listTop})`} data-mark="list">
         {points.map((p, i) => {
           const column = Math.floor(i / rows);
           const row = i % rows;
@@ -196,7 +220,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
               <tspan className={phaseClass(p.phase)} dx={4}>
                 ●
               </tspan>
-              <tspan dx={4}>{truncateText(p.label, columnWidth - 34)}</tspan>
+              <tspan dx={4}>{truncateText(p.label, columnWidth - LIST_ENTRY_PREFIX_WIDTH)}</tspan>
             </text>
           );
         })}
@@ -207,7 +231,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
 
 // ---- Chart -----------------------------------------------------------------------
 
-export function RooflineChart({ device, points, title, width }: RooflineChartProps) {
+export function RooflineChart({ device, points, title, width, slide }: RooflineChartProps) {
   const drawable = useMemo(() => drawablePoints(points), [points]);
   const headline = rooflineHeadline(title, device, drawable);
   const ok = validDevice(device);
@@ -233,8 +257,10 @@ export function RooflineChart({ device, points, title, width }: RooflineChartPro
     </>
   );
   return (
-    <ChartShell width={width} headline={headline} description={description}>
-      {(w, descriptionId) => <RooflinePlot device={device} points={drawable} width={w} headline={headline} descriptionId={descriptionId} />}
+    <ChartShell width={width} textScale={slide?.textScale} minWidth={slide ? MIN_CHART_WIDTH + LIST_COLUMN_WIDTH : MIN_CHART_WIDTH} headline={headline} description={description}>
+      {(w, descriptionId) => (
+        <RooflinePlot device={device} points={drawable} width={w} headline={headline} descriptionId={descriptionId} fitHeight={slide ? slideLayoutHeight(slide) : undefined} />
+      )}
     </ChartShell>
   );
 }

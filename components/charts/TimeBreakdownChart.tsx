@@ -13,12 +13,14 @@ import { formatPercent, formatSeconds } from '@/lib/charts/format';
 import { layoutLegend } from '@/lib/charts/legend';
 import { OPERATION_OPACITY, legendOperations, shapeTimeBars, timeHeadline, type ShapedTimeBar, type TimeBar, type TimeSegment } from '@/lib/charts/timeBreakdown';
 import styles from './charts.module.css';
-import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, slideLayoutHeight, type LegendEntry, type SlideChartLayout, type Tick } from './parts';
 
 export interface TimeBreakdownChartProps {
   bars: TimeBar[];
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
+  /** Draws the chart for a lecture slide: larger text, a phase legend and bars thin enough to fit the height. */
+  slide?: SlideChartLayout;
 }
 
 // ---- Accessors -------------------------------------------------------------------
@@ -32,7 +34,24 @@ const MARGIN = { top: 4, right: 72, left: 8, axis: 44 };
 const LABEL_HEIGHT = 18;
 const BAR_HEIGHT = 24;
 const BAR_GAP = 14;
-const ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP;
+/** Thinnest bar, and gap under it, of a chart fitted to a height. */
+const MIN_BAR_HEIGHT = 14;
+const MIN_BAR_GAP = 6;
+
+/** Bar height and gap below it: the page sizes, or on a slide the largest that fit `fitHeight` down to the minimums. */
+function rowSizes(barCount: number, fitHeight: number | undefined, legendHeight: number): { bar: number; gap: number } {
+  if (fitHeight === undefined) return { bar: BAR_HEIGHT, gap: BAR_GAP };
+  const perRow = (fitHeight - MARGIN.top - MARGIN.axis - legendHeight - 4) / Math.max(1, barCount) - LABEL_HEIGHT;
+  const bar = Math.round(Math.min(BAR_HEIGHT, Math.max(MIN_BAR_HEIGHT, perRow * 0.7)));
+  const gap = Math.round(Math.min(BAR_GAP, Math.max(MIN_BAR_GAP, perRow - bar)));
+  return { bar, gap };
+}
+
+/** On a slide the legend names the two phases, not every operation, so it takes one row. */
+const PHASE_LEGEND: LegendEntry[] = [
+  { key: 'encoder', label: 'Encoder operations', className: phaseClass('encoder') },
+  { key: 'decoder', label: 'Decoder operations', className: phaseClass('decoder') },
+];
 
 function segmentTitle(bar: ShapedTimeBar, s: TimeSegment): string {
   const share = bar.totalSeconds > 0 ? ` (${formatPercent(s.seconds / bar.totalSeconds)})` : '';
@@ -51,12 +70,24 @@ interface PlotProps {
   width: number;
   headline: string;
   descriptionId: string;
+  /** Total height to fit, in layout pixels; when given, bars thin down and the legend lists phases only. */
+  fitHeight?: number;
 }
 
-const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }: PlotProps) {
+const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId, fitHeight }: PlotProps) {
   const plotLeft = MARGIN.left;
   const plotRight = width - MARGIN.right;
-  const barsHeight = Math.max(1, bars.length) * ROW_HEIGHT;
+  const legendEntries: LegendEntry[] = useMemo(
+    () =>
+      fitHeight === undefined
+        ? legendOperations(bars).map((op) => ({ key: op.name, label: op.label, className: phaseClass(op.phase), opacity: op.opacity }))
+        : PHASE_LEGEND,
+    [bars, fitHeight],
+  );
+  const legend = layoutLegend(legendEntries, (e) => e.label, width - MARGIN.left);
+  const { bar: barHeight, gap: barGap } = rowSizes(bars.length, fitHeight, legend.height);
+  const rowHeight = LABEL_HEIGHT + barHeight + barGap;
+  const barsHeight = Math.max(1, bars.length) * rowHeight;
   const axisY = MARGIN.top + barsHeight;
 
   // ---- Scales ----
@@ -70,11 +101,6 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
     label: formatSeconds(value),
   }));
 
-  const legendEntries: LegendEntry[] = useMemo(
-    () => legendOperations(bars).map((op) => ({ key: op.name, label: op.label, className: phaseClass(op.phase), opacity: op.opacity })),
-    [bars],
-  );
-  const legend = layoutLegend(legendEntries, (e) => e.label, width - MARGIN.left);
   const legendTop = axisY + MARGIN.axis;
   const height = legendTop + legend.height + 4;
 
@@ -87,14 +113,14 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
         </text>
       )}
       {bars.map((bar, row) => {
-        const top = MARGIN.top + row * ROW_HEIGHT;
+        const top = MARGIN.top + row * rowHeight;
         const barTop = top + LABEL_HEIGHT;
         return (
           <g key={bar.id} data-bar={bar.id}>
             <BarLabel x={plotLeft} y={top + 13} width={width - MARGIN.left * 2} label={bar.label} detail={barSummary(bar)} />
             {bar.fits ? (
               <>
-                <rect className={styles.barBackground} x={x(0)} width={Math.max(0, x(bar.totalSeconds) - x(0))} y={barTop} height={BAR_HEIGHT} />
+                <rect className={styles.barBackground} x={x(0)} width={Math.max(0, x(bar.totalSeconds) - x(0))} y={barTop} height={barHeight} />
                 {visibleSegments(bar).map((s) => (
                   <rect
                     key={s.name}
@@ -105,19 +131,19 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
                     x={x(s.startSeconds)}
                     width={Math.max(0, x(s.endSeconds) - x(s.startSeconds))}
                     y={barTop}
-                    height={BAR_HEIGHT}
+                    height={barHeight}
                   >
                     <title>{segmentTitle(bar, s)}</title>
                   </rect>
                 ))}
-                <text className={styles.strong} x={x(bar.totalSeconds) + 6} y={barTop + BAR_HEIGHT / 2} dy="0.35em" data-mark="total">
+                <text className={styles.strong} x={x(bar.totalSeconds) + 6} y={barTop + barHeight / 2} dy="0.35em" data-mark="total">
                   {formatSeconds(bar.totalSeconds)}
                 </text>
               </>
             ) : (
               <g data-mark="no-fit">
-                <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={BAR_HEIGHT} />
-                <text className={styles.noFitText} x={plotLeft + 8} y={barTop + BAR_HEIGHT / 2} dy="0.35em">
+                <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={barHeight} />
+                <text className={styles.noFitText} x={plotLeft + 8} y={barTop + barHeight / 2} dy="0.35em">
                   Does not fit in memory
                 </text>
               </g>
@@ -132,7 +158,7 @@ const TimePlot = memo(function TimePlot({ bars, width, headline, descriptionId }
 
 // ---- Chart -----------------------------------------------------------------------
 
-export function TimeBreakdownChart({ bars, width }: TimeBreakdownChartProps) {
+export function TimeBreakdownChart({ bars, width, slide }: TimeBreakdownChartProps) {
   const shaped = useMemo(() => shapeTimeBars(bars), [bars]);
   const headline = timeHeadline(shaped);
   const description = (
@@ -152,8 +178,8 @@ export function TimeBreakdownChart({ bars, width }: TimeBreakdownChartProps) {
     </>
   );
   return (
-    <ChartShell width={width} headline={headline} description={description}>
-      {(w, descriptionId) => <TimePlot bars={shaped} width={w} headline={headline} descriptionId={descriptionId} />}
+    <ChartShell width={width} textScale={slide?.textScale} headline={headline} description={description}>
+      {(w, descriptionId) => <TimePlot bars={shaped} width={w} headline={headline} descriptionId={descriptionId} fitHeight={slide ? slideLayoutHeight(slide) : undefined} />}
     </ChartShell>
   );
 }

@@ -18,10 +18,28 @@ export function phaseClass(phase: string): string {
   return styles.other;
 }
 
+/**
+ * A chart drawn for a lecture slide. The chart lays out at its width divided by
+ * `textScale` and its viewBox scales it back to the full width, so every text, mark and
+ * gap grows by `textScale`. `maxHeight` is the height it should fit, in CSS pixels at
+ * full scale; charts that can trade plot height or layout for it do so.
+ */
+export interface SlideChartLayout {
+  textScale: number;
+  maxHeight: number;
+}
+
+/** Converts a slide chart's `maxHeight` to layout pixels, the total height its plot code should fit. */
+export function slideLayoutHeight(slide: SlideChartLayout): number {
+  return slide.maxHeight / slide.textScale;
+}
+
 interface ChartShellProps {
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
   minWidth?: number;
+  /** Text and marks grow by this factor: the chart lays out at width / textScale and is scaled up; 1 unless given. */
+  textScale?: number;
   /** The chart's headline, its accessible name. */
   headline: string;
   /** Text alternative: every number the chart shows, in words. */
@@ -30,16 +48,23 @@ interface ChartShellProps {
 }
 
 /**
- * Measures its container and draws the chart at that width. Below `minWidth` it shows a
- * short message and the description in place of the chart.
+ * Measures its container and draws the chart at that width divided by `textScale`. Below
+ * `minWidth` (in layout pixels) it shows a short message and the description in place of
+ * the chart.
  */
-export function ChartShell({ width: fixedWidth, minWidth = MIN_CHART_WIDTH, headline, description, children }: ChartShellProps) {
+export function ChartShell({ width: fixedWidth, minWidth = MIN_CHART_WIDTH, textScale = 1, headline, description, children }: ChartShellProps) {
   const [ref, measured] = useElementWidth<HTMLDivElement>();
-  const width = fixedWidth ?? measured;
+  const scale = Number.isFinite(textScale) && textScale > 0 ? textScale : 1;
+  const width = Math.floor((fixedWidth ?? measured) / scale);
   const descriptionId = useId();
   const narrow = !(width >= minWidth);
   return (
-    <div ref={ref} className={styles.chart} data-chart-width={width}>
+    <div
+      ref={ref}
+      className={scale === 1 ? styles.chart : `${styles.chart} ${styles.scaled}`}
+      data-chart-width={width}
+      data-text-scale={scale === 1 ? undefined : scale}
+    >
       {narrow ? (
         <div role="img" aria-label={headline} aria-describedby={descriptionId} className={styles.message}>
           Too narrow to draw this chart (it needs {minWidth} px); its numbers follow.

@@ -27,6 +27,11 @@ export interface RangeFieldProps {
   hint?: ReactNode;
   /** Show the number input for exact values (default true). */
   exactInput?: boolean;
+  /**
+   * Words added after the label in the accessible name, such as the section the field sits
+   * in, when another field on the page has the same visible label. The visible label is unchanged.
+   */
+  labelScope?: string;
 }
 
 /**
@@ -46,6 +51,7 @@ export function RangeField({
   formatValue = String,
   hint,
   exactInput = true,
+  labelScope,
 }: RangeFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -53,6 +59,7 @@ export function RangeField({
   const steps = useMemo(() => (scale === 'log' ? logSteps(min, max) : null), [scale, min, max]);
   const draft = useNumberDraft(value, onChange, min, max, integer);
   const shown = `${formatValue(value)}${unit ? ` ${unit}` : ''}`;
+  const scopedLabel = labelScope ? `${label}, ${labelScope}` : label;
 
   const sliderProps = steps
     ? {
@@ -83,6 +90,7 @@ export function RangeField({
           max={sliderProps.max}
           step={sliderProps.step}
           value={sliderProps.value}
+          aria-label={labelScope ? scopedLabel : undefined}
           aria-valuetext={shown}
           aria-describedby={hint ? hintId : undefined}
           onChange={(event) => sliderProps.onChange(Number(event.target.value))}
@@ -92,7 +100,7 @@ export function RangeField({
             <input
               className={styles.number}
               type="number"
-              aria-label={`${label}, exact value${unit ? ` in ${unit}` : ''}`}
+              aria-label={`${scopedLabel}, exact value${unit ? ` in ${unit}` : ''}`}
               inputMode={integer ? 'numeric' : 'decimal'}
               min={min}
               max={max}

@@ -57,7 +57,7 @@ describe('FusionInDecoderSection', () => {
     // The slider moves over log-spaced stops, so its value is the index of a stop.
     const steps = logSteps(WORKLOAD_LIMITS.passages.min, WORKLOAD_LIMITS.passages.max);
     const index = nearestStepIndex(steps, 20);
-    fireEvent.change(screen.getByRole('slider', { name: 'Passages' }), { target: { value: String(index) } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Passages, Retrieval-augmented reading: FiD in one picture' }), { target: { value: String(index) } });
     const passages = steps[index];
     expect(screen.getByText(`${passages} passages × 256 tokens = ${(passages * 256).toLocaleString('en-US')} vectors, read at each of 32 steps`)).toBeInTheDocument();
   });

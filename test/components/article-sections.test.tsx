@@ -46,7 +46,7 @@ describe('EncoderDecoderFlopsSection', () => {
     renderSection(EncoderDecoderFlopsSection, DEFAULT_CONFIG, 'slide');
     const headline = () => screen.getByText(/of the time$/).textContent;
     const before = headline();
-    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens' }), { target: { value: String(stepIndex('targetTokens', 256)) } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Target tokens, Where the FLOPs go' }), { target: { value: String(stepIndex('targetTokens', 256)) } });
     expect(headline()).not.toBe(before);
     const seconds = evaluate({ ...DEFAULT_CONFIG, targetTokens: 256 }).seconds!;
     expect(headline()).toContain(formatPercent(seconds.decoder / seconds.total));
@@ -65,7 +65,7 @@ describe('MemoryBandwidthSection', () => {
   it('keeps cross-attention memory-bound as the batch grows', () => {
     renderSection(MemoryBandwidthSection, { ...DEFAULT_CONFIG, batchSize: 1 });
     const atOne = proseNumber('cross-intensity');
-    fireEvent.change(screen.getByRole('slider', { name: 'Batch size' }), { target: { value: String(stepIndex('batchSize', 64)) } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Batch size, Where the time goes: memory bandwidth and the roofline' }), { target: { value: String(stepIndex('batchSize', 64)) } });
     expect(proseNumber('batch')).toBe('64');
     expect(proseNumber('cross-intensity')).toBe(atOne);
     expect(screen.getByText(/it is memory-bound/)).toBeInTheDocument();
@@ -77,7 +77,7 @@ describe('LayerSparseCrossAttentionSection', () => {
     const { container } = renderSection(LayerSparseCrossAttentionSection, DEFAULT_CONFIG);
     await screen.findByRole('img', { name: /decoder layers keep cross-attention/ });
     expect(container.querySelectorAll('[data-cross-attention="kept"]')).toHaveLength(12);
-    fireEvent.change(screen.getByRole('slider', { name: 'Cross-attention period K' }), { target: { value: '6' } });
+    fireEvent.change(screen.getByRole('slider', { name: 'Cross-attention period K, Layer-sparse cross-attention' }), { target: { value: '6' } });
     const kept = [...container.querySelectorAll('[data-cross-attention="kept"]')].map((g) => g.getAttribute('data-layer'));
     expect(kept).toEqual(['5', '11']);
     expect(screen.getByRole('img', { name: /layers 5, 11/ })).toBeInTheDocument();
