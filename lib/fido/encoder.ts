@@ -33,7 +33,7 @@ export function runEncoder(
   );
 
   for (const layer of weights.encoderLayers) {
-    const normed = rmsNorm(tf, x, layer.selfAttentionNorm);
+    const normed = rmsNorm(tf, x, layer.selfAttentionNorm, weights.constants);
     const { query, key, value, output } = layer.selfAttention;
     const q = splitHeads(tf, counter.matMul(normed, query), passages, h); // [P, h, n_p, d_kv]
     const k = splitHeads(tf, counter.matMul(normed, key), passages, h);
@@ -41,9 +41,9 @@ export function runEncoder(
     const attended = mergeHeads(tf, attend(tf, counter, q, k, v, bias)); // [P·n_p, h·d_kv]
     x = tf.add(x, counter.matMul(attended, output));
 
-    x = tf.add(x, gatedGeluMlp(tf, counter, rmsNorm(tf, x, layer.mlpNorm), layer.mlp));
+    x = tf.add(x, gatedGeluMlp(tf, counter, rmsNorm(tf, x, layer.mlpNorm, weights.constants), layer.mlp, weights.constants));
   }
-  x = rmsNorm(tf, x, weights.encoderFinalNorm);
+  x = rmsNorm(tf, x, weights.encoderFinalNorm, weights.constants);
 
   if (keptPerPassage === tokens) return x;
   const rows = tf.reshape(x, [passages, tokens, d]) as Tensor3D;

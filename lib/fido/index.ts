@@ -11,7 +11,7 @@
  *
  * Step by step (what `generate` does; use it to time each phase):
  *   encoded = model.encode(ids)                    ids [P, n_p] int32 -> [P·n_x, d_enc]
- *   crossKv = model.projectCrossKv(encoded, ids)   keys/values [1, g, P·n_x, d_kv] per cross-attention layer
+ *   crossKv = model.projectCrossKv(encoded, ids)   per cross-attention layer and key/value head: keys [d_kv, P·n_x], values [P·n_x, d_kv]
  *   state = model.initialState(crossKv)            empty self-attention cache, t = 0
  *   { logits, state: next } = model.decodeStep(state, token)   logits [V]; cache grows to t + 1
  *   token = await model.greedyToken(logits)        argmax read back from the backend
@@ -36,7 +36,7 @@ export {
   type StepResult,
   type TokenCallback,
 } from './model';
-export type { CrossKv, KeyValues } from './decoder';
+export type { CrossKeyValues, CrossKv, KeyValues } from './decoder';
 export { FLOP_PHASES, modelledFlops, type FlopCounter, type FlopCounts, type FlopPhase } from './flopCounter';
 export {
   TINY_FIDO_CONFIG,

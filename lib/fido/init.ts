@@ -22,6 +22,7 @@ import {
   type Config,
 } from '../config/config';
 import { T5_RELATIVE_POSITION_BUCKETS } from '../config/models';
+import { createLayerConstants, type LayerConstants } from './layers';
 import { fingerprintFloat32, uniformWithStd, weightSeed } from './random';
 import type { Tensor, Tensor1D, Tensor2D, Tf } from './tf';
 
@@ -90,6 +91,8 @@ export interface FidoWeights {
   named: Map<string, Tensor>;
   /** FNV-1a hash of all initial values: equal in Node and the browser for one seed. */
   fingerprint: string;
+  /** Scalars of the layers; not weights, so not in `named`. */
+  constants: LayerConstants;
 }
 
 /** Name, shape and initial standard deviation of one weight; `std` null means all ones. */
@@ -173,7 +176,7 @@ export function initialValues(spec: WeightSpec, seed: number): Float32Array {
   return uniformWithStd(weightSeed(seed, spec.name), count, spec.std);
 }
 
-/** Creates every weight as a tensor. The caller owns them (dispose through `named`). */
+/** Creates every weight as a tensor. The caller owns them (dispose through `named` and `constants`). */
 export function initWeights(tf: Tf, config: Config, seed: number): FidoWeights {
   const named = new Map<string, Tensor>();
   const arrays: Float32Array[] = [];
@@ -236,5 +239,6 @@ export function initWeights(tf: Tf, config: Config, seed: number): FidoWeights {
     outputLayer: get2d('decoder/logits_dense/kernel'),
     named,
     fingerprint: fingerprintFloat32(arrays),
+    constants: createLayerConstants(tf),
   };
 }

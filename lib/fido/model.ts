@@ -14,7 +14,8 @@ import {
   type Config,
 } from '../config/config';
 import { validateTinyConfig } from './presets';
-import { crossAttentionBias, projectCrossKeyValues, runDecoder, type CrossKv, type KeyValues } from './decoder';
+import { crossAttentionBias, projectCrossKeyValues, runDecoder, type CrossKeyValues, type CrossKv, type KeyValues } from './decoder';
+import { crossTensors } from './decoderAttention';
 import { runEncoder } from './encoder';
 import { createFlopCounter, type FlopCounter } from './flopCounter';
 import { initWeights } from './init';
@@ -27,7 +28,7 @@ export const DECODER_START_ID = 0;
 export interface DecoderState {
   /** Tokens already in the self-attention cache, t. */
   readonly step: number;
-  /** Per decoder layer, self-attention keys and values [1, g, t, d_kv]; empty before the first step. */
+  /** Per decoder layer, self-attention keys and values [g, t, d_kv]; empty before the first step. */
   readonly selfKv: readonly KeyValues[];
   readonly crossKv: CrossKv;
 }
@@ -84,9 +85,7 @@ export interface FidoModel {
 
 export function disposeCrossKv(crossKv: CrossKv): void {
   for (const layer of crossKv.layers) {
-    if (layer === null) continue;
-    layer.keys.dispose();
-    layer.values.dispose();
+    if (layer !== null) crossTensors(layer).forEach((tensor) => tensor.dispose());
   }
   crossKv.keyBias.dispose();
 }
@@ -144,6 +143,16 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
     }
   }
 
+  /** Encodes `ids` and projects the cross-attention keys/values, disposing the encoder output. */
+  function encodeAndProject(ids: Tensor2D): CrossKv {
+    const encoded = model.encode(ids);
+    try {
+      return model.projectCrossKv(encoded, ids);
+    } finally {
+      encoded.dispose();
+    }
+  }
+
   const model: FidoModel = {
     config,
     seed,
@@ -192,14 +201,14 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
       const crossKv = tf.tidy(() => {
         const keyBias = crossAttentionBias(tf, ids, keptPerPassage);
         const projected = projectCrossKeyValues(tf, counter, weights, kvHeads, encoded, keyBias);
-        return { keyBias, flat: projected.layers.flatMap((layer) => (layer === null ? [] : [layer.keys, layer.values])) };
+        return { keyBias, flat: projected.layers.flatMap((layer) => (layer === null ? [] : crossTensors(layer))) };
       });
       let next = 0;
-      const layers = weights.decoderLayers.map((layer) => {
+      const take = () => crossKv.flat.slice(next, (next += kvHeads)) as Tensor2D[];
+      const layers = weights.decoderLayers.map((layer): CrossKeyValues | null => {
         if (layer.crossAttention === null) return null;
-        const pair = { keys: crossKv.flat[next], values: crossKv.flat[next + 1] } as KeyValues;
-        next += 2;
-        return pair;
+        const keys = take();
+        return { keys, values: take() };
       });
       return { layers, keyBias: crossKv.keyBias };
     },
@@ -238,13 +247,7 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
 
     async generate(ids, steps, onToken) {
       checkSteps(steps);
-      const encoded = model.encode(ids);
-      let crossKv: CrossKv;
-      try {
-        crossKv = model.projectCrossKv(encoded, ids);
-      } finally {
-        encoded.dispose();
-      }
+      const crossKv = encodeAndProject(ids);
 
       let state = model.initialState(crossKv);
       const generated: number[] = [];
@@ -271,13 +274,7 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
 
     async generateByRecomputation(ids, steps, onToken) {
       checkSteps(steps);
-      const encoded = model.encode(ids);
-      let crossKv: CrossKv;
-      try {
-        crossKv = model.projectCrossKv(encoded, ids);
-      } finally {
-        encoded.dispose();
-      }
+      const crossKv = encodeAndProject(ids);
 
       const prefix = [DECODER_START_ID];
       try {
@@ -302,6 +299,7 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
       if (disposed) return;
       disposed = true;
       for (const tensor of weights.named.values()) tensor.dispose();
+      Object.values(weights.constants).forEach((tensor) => tensor.dispose());
     },
   };
   return model;

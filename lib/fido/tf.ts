@@ -6,4 +6,4 @@
 import type * as tfjs from '@tensorflow/tfjs';
 
 export type Tf = typeof tfjs;
-export type { Tensor, Tensor1D, Tensor2D, Tensor3D, Tensor4D } from '@tensorflow/tfjs';
+export type { Scalar, Tensor, Tensor1D, Tensor2D, Tensor3D, Tensor4D } from '@tensorflow/tfjs';
