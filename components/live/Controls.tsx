@@ -80,6 +80,36 @@ function StackControls({ stack, config, onChange }: { stack: 'encoder' | 'decode
   );
 }
 
+/** A slider of one input setting; `update` replaces the plain assignment where others depend on it. */
+interface InputSliderSpec extends Pick<SliderSpec, 'label' | 'unit' | 'min' | 'step' | 'describe'> {
+  key: 'passages' | 'passageTokens' | 'targetTokens' | 'firstK';
+  max: (config: Config) => number;
+  update?: (config: Config, value: number) => Config;
+}
+
+const INPUT_SLIDERS: readonly InputSliderSpec[] = [
+  { key: 'passages', label: 'Passages P', unit: ['passage', 'passages'], min: 1, max: () => TINY_LIMITS.passages.max, step: 1 },
+  {
+    key: 'passageTokens',
+    label: 'Tokens per passage n_p',
+    unit: ['token', 'tokens'],
+    min: 4,
+    max: () => TINY_LIMITS.passageTokens.max,
+    step: 4,
+    update: (config, value) => ({ ...config, passageTokens: value, firstK: Math.min(config.firstK, value) }),
+  },
+  { key: 'targetTokens', label: 'Target tokens n_t', unit: ['token', 'tokens'], min: 1, max: () => TINY_LIMITS.targetTokens.max, step: 1 },
+  {
+    key: 'firstK',
+    label: 'FiD-Light first-k',
+    unit: ['vector per passage', 'vectors per passage'],
+    min: 0,
+    max: (config) => config.passageTokens,
+    step: 1,
+    describe: (value) => (value === 0 ? 'off (all vectors)' : null),
+  },
+];
+
 /** Key/value head counts g that divide the decoder's query heads, largest (multi-head) first. */
 export function kvHeadChoices(heads: number): number[] {
   const choices: number[] = [];
@@ -132,43 +162,19 @@ export const Controls = memo(function Controls({ config, onChange, extras, onExt
       <StackControls stack="decoder" config={config} onChange={onChange} />
       <fieldset>
         <legend>Input</legend>
-        <Slider
-          label="Passages P"
-          unit={['passage', 'passages']}
-          min={1}
-          max={TINY_LIMITS.passages.max}
-          step={1}
-          value={config.passages}
-          onChange={(value) => onChange({ ...config, passages: value })}
-        />
-        <Slider
-          label="Tokens per passage n_p"
-          unit={['token', 'tokens']}
-          min={4}
-          max={TINY_LIMITS.passageTokens.max}
-          step={4}
-          value={config.passageTokens}
-          onChange={(value) => onChange({ ...config, passageTokens: value, firstK: Math.min(config.firstK, value) })}
-        />
-        <Slider
-          label="Target tokens n_t"
-          unit={['token', 'tokens']}
-          min={1}
-          max={TINY_LIMITS.targetTokens.max}
-          step={1}
-          value={config.targetTokens}
-          onChange={(value) => onChange({ ...config, targetTokens: value })}
-        />
-        <Slider
-          label="FiD-Light first-k"
-          unit={['vector per passage', 'vectors per passage']}
-          min={0}
-          max={config.passageTokens}
-          step={1}
-          value={config.firstK}
-          describe={(value) => (value === 0 ? 'off (all vectors)' : null)}
-          onChange={(value) => onChange({ ...config, firstK: value })}
-        />
+        {INPUT_SLIDERS.map((spec) => (
+          <Slider
+            key={spec.key}
+            label={spec.label}
+            unit={spec.unit}
+            min={spec.min}
+            max={spec.max(config)}
+            step={spec.step}
+            value={config[spec.key]}
+            describe={spec.describe}
+            onChange={(value) => onChange(spec.update ? spec.update(config, value) : { ...config, [spec.key]: value })}
+          />
+        ))}
       </fieldset>
       <fieldset>
         <legend>FiDO&apos;s changes</legend>

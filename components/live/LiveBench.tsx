@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
@@ -97,25 +97,25 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
     [config, state.calibration],
   );
 
-  const secondsPerKernel = state.calibration?.dispatch.secondsPerKernel ?? null;
+  const calibrated = useMemo(() => (state.calibration ? launchCalibration(state.calibration) : null), [state.calibration]);
   const series: StepSeries[] = useMemo(() => {
     const list: StepSeries[] = [];
     for (const variant of ['fid', 'fido'] as const) {
       const run = state.runs[variant];
       if (!run) continue;
       list.push({ key: `${variant}-measured`, label: `${VARIANT_NAMES[variant]}, measured on ${run.backend ?? '…'}`, seconds: stepMedians(run), color: VARIANT_COLORS[variant] });
-      if (device && secondsPerKernel !== null && run.result) {
+      if (device && calibrated !== null && run.result) {
         list.push({
           key: `${variant}-predicted`,
-          label: `${VARIANT_NAMES[variant]}, roofline plus kernel launches on this device`,
-          seconds: predictRun(run.result, device, secondsPerKernel).stepSeconds,
+          label: `${VARIANT_NAMES[variant]}, calibrated prediction for this device`,
+          seconds: predictRun(run.result, device, calibrated).stepSeconds,
           color: VARIANT_COLORS[variant],
           dashed: true,
         });
       }
     }
     return list;
-  }, [state.runs, device, secondsPerKernel]);
+  }, [state.runs, device, calibrated]);
   const steps = Math.max(state.runs.fid?.config.targetTokens ?? 0, state.runs.fido?.config.targetTokens ?? 0, config.targetTokens);
 
   const calibration = state.calibration;
@@ -137,10 +137,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
 
   const speedup = useMemo(
     () =>
-      fidResult && fidoResult && device && secondsPerKernel !== null
-        ? compareSpeedup(fidResult, fidoResult, device, secondsPerKernel)
-        : null,
-    [fidResult, fidoResult, device, secondsPerKernel],
+      fidResult && fidoResult && device && calibrated !== null ? compareSpeedup(fidResult, fidoResult, device, calibrated) : null,
+    [fidResult, fidoResult, device, calibrated],
   );
 
   const same = config.crossAttentionPeriod === 1 && effectiveKvHeads(config) === config.decoderCustom.heads;
@@ -243,28 +241,31 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         title="Time per generated token"
         headingLevel={embedded ? 3 : 2}
         table={stepTable(series, steps)}
-        caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed, once a run finishes: the cost model's roofline time of the same step on this device as calibrated, plus the kernels the step launches times the measured launch time of one kernel."
+        caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed, once a run finishes: the calibrated prediction of the same step on this device, the cost model's roofline with the step's bytes at the measured matrix-vector bandwidth, plus the kernels the step launches times the measured launch time of one kernel."
       >
         <StepChart series={series} steps={steps} title="Decoder seconds per generated token, measured and predicted" />
       </Figure>
 
       <section aria-labelledby={`${prefix}phases`}>
         <Heading id={`${prefix}phases`}>Phases and speedup</Heading>
-        <PhaseTable runs={state.runs} device={device} secondsPerKernel={secondsPerKernel} />
+        <PhaseTable runs={state.runs} device={device} calibration={calibrated} />
         <SpeedupView speedup={speedup} />
         <p className={styles.note}>
-          Each prediction has two terms. The roofline term is the cost model on this device as calibrated (measured matmul
-          FLOP/s and add bandwidth at 100% efficiency, fp32, batch 1); it assumes every kernel reaches those rates and costs
-          nothing to start. The launch term is the number of kernels the phase launches times the measured launch time of one
-          kernel. The kernels are counted, not estimated: after the timed runs the worker runs the model once more and counts
-          every operation TensorFlow.js dispatches inside each timed region. The launch time is measured at calibration: a chain
-          of {DEFAULT_CALIBRATION.dispatchChain} dependent adds of a one-element tensor, read back once, timed as the median of{' '}
-          {DEFAULT_CALIBRATION.dispatchRepeats} chains after {DEFAULT_CALIBRATION.dispatchWarmups} untimed ones, and divided by its
-          length. Neither term is fitted to the runs. What remains between the prediction and the
-          measurement is mostly small kernels running below the large matmul&apos;s rate (a decoder step multiplies a single query
-          row) and kernels that cost more or less to launch than an add. Other programs running on the device slow every
-          measurement.
-        </p>      </section>
+          The roofline-only prediction is the cost model on this device as calibrated: the measured matmul FLOP/s and add
+          bandwidth at 100% efficiency, fp32, batch 1. It assumes every kernel reaches those rates and costs nothing to start.
+          The calibrated prediction refines it with two more measurements of this device, neither taken from the model. First,
+          the decoder&apos;s bytes move at the measured bandwidth of a one-row matmul ([1, {DEFAULT_CALIBRATION.matvecSize}] ·
+          [{DEFAULT_CALIBRATION.matvecSize}, {DEFAULT_CALIBRATION.matvecSize}]), because a decoding step reads its weights and
+          cached keys and values that way. Second, each kernel the phase launches adds the measured launch time of one kernel:
+          a chain of {DEFAULT_CALIBRATION.dispatchCycles} cycles of {LAUNCH_MIX.length} small dependent kernels (
+          {LAUNCH_MIX.join(', ')}), read back once, timed as the median of {DEFAULT_CALIBRATION.dispatchRepeats} chains after{' '}
+          {DEFAULT_CALIBRATION.dispatchWarmups} untimed ones, and divided by its length. The kernels are counted, not estimated:
+          after the timed runs the worker runs the model once more and counts every operation TensorFlow.js dispatches inside
+          each timed region. Nothing is fitted to the runs. What remains between the prediction and the measurement is
+          kernels that run faster or slower than the calibrated rates, or cost more or less to launch than the mix. Other
+          programs running on the device slow every measurement.
+        </p>
+      </section>
 
       {roof && (
         <DeviceRoofline
@@ -330,11 +331,16 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           {calibration.matmul.size} × {calibration.matmul.size} matmul ({formatSeconds(calibration.matmul.medianSeconds)} median), and{' '}
           {formatBytesPerSecond(calibration.bandwidth.bytesPerSecond)} on {calibration.bandwidth.chainedAdds} chained adds of{' '}
           {(calibration.bandwidth.elements * 4) / 2 ** 20} MiB float32 buffers (bytes read and written over seconds).{' '}
+          <span data-testid="matvec" data-bytes-per-second={calibration.matvec.bytesPerSecond}>
+            Matrix-vector: {formatBytesPerSecond(calibration.matvec.bytesPerSecond)}
+          </span>{' '}
+          (a [1, {calibration.matvec.size}] · [{calibration.matvec.size}, {calibration.matvec.size}] matmul,{' '}
+          {formatSeconds(calibration.matvec.medianSeconds)} median).{' '}
           <span data-testid="launch" data-seconds-per-kernel={calibration.dispatch.secondsPerKernel}>
             Kernel launch: {formatSeconds(calibration.dispatch.secondsPerKernel)}
           </span>{' '}
-          ({calibration.dispatch.chainedOps} chained one-element adds, {formatSeconds(calibration.dispatch.medianSeconds)} median, over{' '}
-          {calibration.dispatch.chainedOps}).
+          ({calibration.dispatch.chainedOps} chained small kernels of {calibration.dispatch.mix.length} kinds,{' '}
+          {formatSeconds(calibration.dispatch.medianSeconds)} median, over {calibration.dispatch.chainedOps}).
         </p>
       ) : null}
     </section>

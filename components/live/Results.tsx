@@ -5,9 +5,9 @@
  */
 import { memo } from 'react';
 import type { Config } from '@/lib/config/config';
-import { onDevice, predictPhases, predictRun, type LaunchCost, type SpeedupComparison } from '@/lib/fido/calibrate';
+import { onDevice, predictPhases, predictRun, type LaunchCalibration, type LaunchCost, type SpeedupComparison } from '@/lib/fido/calibrate';
 import type { Variant } from '@/lib/fido/protocol';
-import { formatSeconds } from '@/lib/charts/format';
+import { formatBytesPerSecond, formatSeconds } from '@/lib/charts/format';
 import { phaseMedians, type VariantRun } from './liveState';
 import { pluralize } from '@/lib/text/plural';
 import { formatRatio, VARIANT_NAMES } from './names';
@@ -46,48 +46,57 @@ const PHASE_ROWS = [
   { key: 'decoder', label: 'Decoder (sum of per-step medians)' },
 ] as const;
 
-/** The prediction of one phase: roofline and launch terms once the run has finished, roofline only before. */
-function phasePrediction(run: VariantRun, device: Config | null, secondsPerKernel: number | null): Record<(typeof PHASE_ROWS)[number]['key'], LaunchCost> | null {
+/** Predicts each phase: roofline and calibrated terms once the run has finished, roofline only before. */
+function phasePrediction(run: VariantRun, device: Config | null, calibration: LaunchCalibration | null): Record<(typeof PHASE_ROWS)[number]['key'], LaunchCost> | null {
   if (!device) return null;
-  if (run.result && secondsPerKernel !== null) return predictRun(run.result, device, secondsPerKernel);
+  if (run.result && calibration !== null) return predictRun(run.result, device, calibration);
   const roofline = predictPhases(onDevice(run.config, device));
-  const only = (seconds: number): LaunchCost => ({ rooflineSeconds: seconds, kernels: Number.NaN, launchSeconds: Number.NaN, seconds: Number.NaN });
+  const only = (seconds: number): LaunchCost => ({
+    rooflineSeconds: seconds,
+    bytesPerSecond: Number.NaN,
+    calibratedRooflineSeconds: Number.NaN,
+    kernels: Number.NaN,
+    launchSeconds: Number.NaN,
+    seconds: Number.NaN,
+  });
   return { encoder: only(roofline.encoder.seconds), projection: only(roofline.projection.seconds), decoder: only(roofline.decoder.seconds) };
 }
+
+const PREDICTION_COLUMNS = ['measured', 'roofline only', 'calibrated roofline', '+ kernel launches', '= predicted', 'measured / predicted'] as const;
 
 export const PhaseTable = memo(function PhaseTable({
   runs,
   device,
-  secondsPerKernel,
+  calibration,
 }: {
   runs: Record<Variant, VariantRun | null>;
   device: Config | null;
-  secondsPerKernel: number | null;
+  calibration: LaunchCalibration | null;
 }) {
   const variants = (['fid', 'fido'] as const).filter((v) => runs[v]);
   if (variants.length === 0) return <p className={styles.note}>Run a model to see the phase breakdown.</p>;
   const measured = Object.fromEntries(variants.map((v) => [v, phaseMedians(runs[v]!)]));
-  const predicted = Object.fromEntries(variants.map((v) => [v, phasePrediction(runs[v]!, device, secondsPerKernel)]));
+  const predicted = Object.fromEntries(variants.map((v) => [v, phasePrediction(runs[v]!, device, calibration)]));
   return (
     <table className={styles.table} aria-label="Phase times, measured and predicted">
       <thead>
         <tr>
           <th scope="col">Phase</th>
           {variants.map((v) => (
-            <th key={v} scope="col" colSpan={5}>
+            <th key={v} scope="col" colSpan={PREDICTION_COLUMNS.length}>
               {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
             </th>
           ))}
         </tr>
         <tr>
           <th scope="col" />
-          {variants.map((v) => [
-            <th key={`${v}m`} scope="col">measured</th>,
-            <th key={`${v}r`} scope="col">roofline</th>,
-            <th key={`${v}l`} scope="col">+ kernel launches</th>,
-            <th key={`${v}p`} scope="col">= predicted</th>,
-            <th key={`${v}q`} scope="col">measured / predicted</th>,
-          ])}
+          {variants.map((v) =>
+            PREDICTION_COLUMNS.map((column) => (
+              <th key={`${v}-${column}`} scope="col">
+                {column}
+              </th>
+            )),
+          )}
         </tr>
       </thead>
       <tbody>
@@ -98,8 +107,10 @@ export const PhaseTable = memo(function PhaseTable({
               const m = measured[v][row.key];
               const cost = predicted[v]?.[row.key];
               const r = cost?.rooflineSeconds ?? Number.NaN;
+              const c = cost?.calibratedRooflineSeconds ?? Number.NaN;
               const p = cost?.seconds ?? Number.NaN;
               const kernels = cost?.kernels ?? Number.NaN;
+              const bytesPerSecond = cost?.bytesPerSecond ?? Number.NaN;
               // Full-precision seconds in data attributes, for scripts reading the page (bench/fido.bench.ts).
               return [
                 <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={String(m)}>
@@ -107,6 +118,9 @@ export const PhaseTable = memo(function PhaseTable({
                 </td>,
                 <td key={`${v}r`} data-variant={v} data-phase={row.key} data-kind="roofline" data-seconds={String(r)}>
                   {formatSeconds(r)}
+                </td>,
+                <td key={`${v}c`} data-variant={v} data-phase={row.key} data-kind="calibrated-roofline" data-seconds={String(c)} data-bytes-per-second={String(bytesPerSecond)}>
+                  {Number.isFinite(c) ? `${formatSeconds(c)} (${formatBytesPerSecond(bytesPerSecond)})` : '–'}
                 </td>,
                 <td key={`${v}l`} data-variant={v} data-phase={row.key} data-kind="launch" data-seconds={String(cost?.launchSeconds ?? Number.NaN)} data-kernels={String(kernels)}>
                   {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${pluralize(kernels, 'kernel')})` : '–'}
@@ -124,46 +138,27 @@ export const PhaseTable = memo(function PhaseTable({
   );
 });
 
+const SPEEDUP_FIGURES: readonly { key: keyof SpeedupComparison; label: string }[] = [
+  { key: 'measuredDecoder', label: 'Decoder speedup, measured' },
+  { key: 'predictedDecoder', label: 'Decoder speedup, roofline only' },
+  { key: 'predictedDecoderCalibrated', label: 'Decoder speedup, calibrated prediction' },
+  { key: 'measuredTotal', label: 'Whole run, measured' },
+  { key: 'predictedTotal', label: 'Whole run, roofline only' },
+  { key: 'predictedTotalCalibrated', label: 'Whole run, calibrated prediction' },
+];
+
 export const SpeedupView = memo(function SpeedupView({ speedup }: { speedup: SpeedupComparison | null }) {
   if (!speedup) return <p className={styles.note}>Race both models to compare their speed.</p>;
   return (
     <div className={styles.speedups} data-testid="speedups">
-      <div>
-        <span>Decoder speedup, measured</span>
-        <strong data-speedup="measuredDecoder" data-value={speedup.measuredDecoder}>
-          {formatRatio(speedup.measuredDecoder)}
-        </strong>
-      </div>
-      <div>
-        <span>Decoder speedup, roofline only</span>
-        <strong data-speedup="predictedDecoder" data-value={speedup.predictedDecoder}>
-          {formatRatio(speedup.predictedDecoder)}
-        </strong>
-      </div>
-      <div>
-        <span>Decoder speedup, roofline plus kernel launches</span>
-        <strong data-speedup="predictedDecoderWithLaunch" data-value={speedup.predictedDecoderWithLaunch}>
-          {formatRatio(speedup.predictedDecoderWithLaunch)}
-        </strong>
-      </div>
-      <div>
-        <span>Whole run, measured</span>
-        <strong data-speedup="measuredTotal" data-value={speedup.measuredTotal}>
-          {formatRatio(speedup.measuredTotal)}
-        </strong>
-      </div>
-      <div>
-        <span>Whole run, roofline only</span>
-        <strong data-speedup="predictedTotal" data-value={speedup.predictedTotal}>
-          {formatRatio(speedup.predictedTotal)}
-        </strong>
-      </div>
-      <div>
-        <span>Whole run, roofline plus kernel launches</span>
-        <strong data-speedup="predictedTotalWithLaunch" data-value={speedup.predictedTotalWithLaunch}>
-          {formatRatio(speedup.predictedTotalWithLaunch)}
-        </strong>
-      </div>
+      {SPEEDUP_FIGURES.map(({ key, label }) => (
+        <div key={key}>
+          <span>{label}</span>
+          <strong data-speedup={key} data-value={speedup[key]}>
+            {formatRatio(speedup[key])}
+          </strong>
+        </div>
+      ))}
     </div>
   );
 });

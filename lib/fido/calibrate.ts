@@ -1,22 +1,27 @@
 /**
  * The reader's device as an accelerator for the cost model.
  *
- * `measureDevice` runs three microbenchmarks on the active TensorFlow.js backend. A large
+ * `measureDevice` runs four microbenchmarks on the active TensorFlow.js backend. A large
  * square matmul gives attainable FLOP/s. A chain of elementwise adds over buffers larger
- * than common last-level caches gives attainable bandwidth. A long chain of adds on a
- * one-element tensor gives the fixed time of dispatching one kernel. `deviceConfig` turns the measurement
- * into a `Config` whose accelerator is this device (fp32, efficiencies 100%), and
- * `predictPhases` gives the cost model's time for each phase the tiny model reports, and
- * `predictRun` adds to it the run's counted kernels times the measured dispatch time.
- * Everything except `measureDevice` is pure and runs in Node tests.
+ * than common last-level caches gives attainable bandwidth. A one-row matmul against a large
+ * matrix gives the bandwidth of a matrix-vector product, the form in which a decoding step
+ * reads its weights and cached keys and values. A chain of small dependent operations of
+ * common kinds (`LAUNCH_MIX`) gives the fixed time of launching one kernel.
+ *
+ * `deviceConfig` turns the measurement into a `Config` whose accelerator is this device (fp32,
+ * efficiencies 100%), and `predictPhases` gives the cost model's roofline time for each
+ * phase the tiny model reports. `predictRun` refines it for the measured device: the
+ * decoder's bytes move at the matrix-vector bandwidth, and every counted kernel adds the
+ * measured launch time. Everything except `measureDevice` is pure and runs in Node tests.
  */
 import type { Config } from '../config/config';
 import { evaluate, workShape } from '../cost/model';
 import { decoderOperations, encoderOperations, type OperationWork } from '../cost/operations';
 import { roofline, type Device } from '../cost/roofline';
 import type { TensorFlow } from './backends';
+import type { Tensor, Tensor2D } from './tf';
 import type { BackendName, DeviceMeasurement, PhaseKernels, RunResult } from './protocol';
-import { median, timeRepeated, type ClockMs } from './stats';
+import { median, timeRepeated, type ClockMs, type RepeatOptions } from './stats';
 
 export interface CalibrationOptions {
   /** Smallest and largest side of the square matmul; the size doubles while one run is quick. */
@@ -27,8 +32,10 @@ export interface CalibrationOptions {
   /** Elements of each float32 operand of the bandwidth kernel. */
   bandwidthElements: number;
   chainedAdds: number;
-  /** Dependent one-element adds in one timed sample of the dispatch measurement. */
-  dispatchChain: number;
+  /** Side n of the matrix-vector product [1, n] · [n, n]. */
+  matvecSize: number;
+  /** Repetitions of `LAUNCH_MIX` in one timed chain of the launch measurement. */
+  dispatchCycles: number;
   /** Untimed and timed chains of the dispatch measurement (its own, because one chain is short). */
   dispatchWarmups: number;
   dispatchRepeats: number;
@@ -38,7 +45,8 @@ export interface CalibrationOptions {
 
 /**
  * 2^22 float32 elements make 16 MiB per operand and 48 MiB of traffic per add, beyond the
- * last-level cache of common desktop and laptop processors (typically 8 to 36 MiB).
+ * last-level cache of common desktop and laptop processors (typically 8 to 36 MiB). The
+ * matrix of the matrix-vector product, 2048 × 2048, is the same 16 MiB.
  */
 export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   minMatmulSize: 256,
@@ -46,12 +54,13 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   minMatmulSeconds: 0.05,
   bandwidthElements: 2 ** 22,
   chainedAdds: 4,
-  dispatchChain: 200,
-  // A chain takes about 1 ms, so these cost little. In Node on wasm the first chains of a
-  // process took 30 to 60 µs per add and later ones about 3 µs, because V8 had not yet
-  // optimised the JavaScript. So 20 warm-up chains (4,000 adds) come first, just as the
-  // model's own warm-up pass runs thousands of kernels before any timed one. 25 repeats steady the median
-  // on a busy machine.
+  matvecSize: 2048,
+  dispatchCycles: 20,
+  // A chain of 240 kernels takes about 1 ms, so these cost little. In Node on wasm the first
+  // chains of a process took 30 to 60 µs per kernel and later ones about 3 µs, because V8 had
+  // not yet optimised the JavaScript. So 20 warm-up chains (4,800 kernels) come first, just as
+  // the model's own warm-up pass runs thousands of kernels before any timed one. 25 repeats
+  // steady the median on a busy machine.
   dispatchWarmups: 20,
   dispatchRepeats: 25,
   warmups: 2,
@@ -60,15 +69,50 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
 
 /**
  * Steps the page shows as progress: choosing the matmul size, timing it, timing the large
- * adds, timing the one-element adds.
+ * adds, timing the matrix-vector product, timing the small-kernel chain.
  */
-export const CALIBRATION_STEPS = 4;
+export const CALIBRATION_STEPS = 5;
+
+/**
+ * Kernel kinds of one cycle of the launch measurement, each dispatched once per cycle on
+ * [1, 8] tensors, so the arithmetic is negligible. They are the kinds a transformer layer
+ * launches (matmul, elementwise, reductions, softmax, layout changes), one of each, not
+ * weighted by any model's own mix.
+ */
+export const LAUNCH_MIX = [
+  'matMul',
+  'add',
+  'mul',
+  'sigmoid',
+  'softmax',
+  'mean',
+  'rsqrt',
+  'mul (broadcast)',
+  'reshape',
+  'transpose',
+  'concat',
+  'slice',
+] as const;
+
+/** Side of the small tensors of `LAUNCH_MIX`. */
+const LAUNCH_WIDTH = 8;
 
 const now: ClockMs = () => performance.now();
 
-async function timeMatmul(tf: TensorFlow, size: number, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
-  const a = tf.randomUniform([size, size], -1, 1, 'float32', 11);
-  const b = tf.randomUniform([size, size], -1, 1, 'float32', 12);
+/**
+ * Seconds of the product of random matrices [rows, inner] · [inner, columns], read back.
+ * The operands stay the same across runs, so a backend that prepares a right operand once
+ * (XNNPACK packs it) does so in the warm-up runs, as it does for a model's weights.
+ */
+async function timeProduct(
+  tf: TensorFlow,
+  [rows, inner, columns]: [number, number, number],
+  options: RepeatOptions,
+  clock: ClockMs,
+  seed: number,
+): Promise<number[]> {
+  const a = tf.randomUniform([rows, inner], -1, 1, 'float32', seed);
+  const b = tf.randomUniform([inner, columns], -1, 1, 'float32', seed + 1);
   try {
     return await timeRepeated(
       async () => {
@@ -86,6 +130,10 @@ async function timeMatmul(tf: TensorFlow, size: number, options: CalibrationOpti
     a.dispose();
     b.dispose();
   }
+}
+
+async function timeMatmul(tf: TensorFlow, size: number, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
+  return timeProduct(tf, [size, size, size], options, clock, 11);
 }
 
 async function timeAdds(tf: TensorFlow, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
@@ -120,34 +168,59 @@ async function timeAdds(tf: TensorFlow, options: CalibrationOptions, clock: Cloc
 }
 
 /**
- * Seconds of `options.dispatchChain` dependent adds of a one-element tensor, with one
- * readback of the last result. The arithmetic is one float add per kernel, so each sample
- * is almost all fixed cost: the op call in JavaScript, the engine's bookkeeping, the
- * backend's kernel launch and the disposal of the previous result. The single readback is
- * shared by the whole chain and left in (its cost is spread over `dispatchChain` kernels).
+ * Runs one cycle of `LAUNCH_MIX` on `x` [1, 8]: each kernel reads the previous one's
+ * result, so none can be skipped. Returns the cycle's last result [1, 8] and disposes the
+ * intermediate ones (one tf.tidy per cycle would add a scope that a model's step does not
+ * pay per 12 kernels).
+ */
+export function launchMixCycle(tf: TensorFlow, x: Tensor2D, other: Tensor2D, matrix: Tensor2D): Tensor2D {
+  const intermediates: Tensor[] = [];
+  const keep = <T extends Tensor>(tensor: T): T => {
+    intermediates.push(tensor);
+    return tensor;
+  };
+  const projected = keep(tf.matMul(x, matrix));
+  const mixed = keep(tf.mul(keep(tf.add(projected, other)), other));
+  const weights = keep(tf.softmax(keep(tf.sigmoid(mixed))));
+  const scale = keep(tf.rsqrt(keep(tf.mean(weights, -1, true)))); // [1, 1]
+  const column = keep(tf.reshape(keep(tf.mul(weights, scale)), [LAUNCH_WIDTH, 1]));
+  const row = keep(tf.transpose(column)); // [1, 8]
+  const result = tf.slice(keep(tf.concat([row, other], 1)), [0, 0], [1, LAUNCH_WIDTH]) as Tensor2D;
+  intermediates.forEach((tensor) => tensor.dispose());
+  return result;
+}
+
+/**
+ * Seconds of `options.dispatchCycles` cycles of `LAUNCH_MIX`, each cycle reading the previous
+ * one's result, with one readback at the end. The arithmetic is tiny, so each sample is almost
+ * all fixed cost: the op call in JavaScript, the engine's bookkeeping, the backend's kernel
+ * launch and the disposal of intermediate results. The single readback is shared by the whole
+ * chain and left in (its cost is spread over every kernel of the chain).
  */
 async function timeDispatch(tf: TensorFlow, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
-  const one = tf.ones([1]);
+  const start = tf.randomUniform([1, LAUNCH_WIDTH], -1, 1, 'float32', 15) as Tensor2D;
+  const other = tf.randomUniform([1, LAUNCH_WIDTH], -1, 1, 'float32', 16) as Tensor2D;
+  const matrix = tf.randomUniform([LAUNCH_WIDTH, LAUNCH_WIDTH], -1, 1, 'float32', 17) as Tensor2D;
   try {
     return await timeRepeated(
       async () => {
-        let current = one;
-        for (let i = 0; i < options.dispatchChain; i++) {
-          const next = tf.add(current, one);
-          if (current !== one) current.dispose();
+        let current = start;
+        for (let i = 0; i < options.dispatchCycles; i++) {
+          const next = launchMixCycle(tf, current, other, matrix);
+          if (current !== start) current.dispose();
           current = next;
         }
         try {
           await current.data();
         } finally {
-          if (current !== one) current.dispose();
+          if (current !== start) current.dispose();
         }
       },
       { warmups: options.dispatchWarmups, repeats: options.dispatchRepeats },
       clock,
     );
   } finally {
-    one.dispose();
+    [start, other, matrix].forEach((tensor) => tensor.dispose());
   }
 }
 
@@ -178,7 +251,14 @@ export async function measureDevice(
   const addBytes = options.chainedAdds * 3 * options.bandwidthElements * 4;
   const addSeconds = median(addSamples);
 
-  onProgress(3, `timing ${options.dispatchChain} chained one-element adds`);
+  onProgress(3, `timing a [1, ${options.matvecSize}] · [${options.matvecSize}, ${options.matvecSize}] matrix-vector product`);
+  const matvecSamples = await timeProduct(tf, [1, options.matvecSize, options.matvecSize], options, clock, 18);
+  // The matrix, the vector and the result, float32.
+  const matvecBytes = (options.matvecSize ** 2 + 2 * options.matvecSize) * 4;
+  const matvecSeconds = median(matvecSamples);
+
+  const chainedOps = options.dispatchCycles * LAUNCH_MIX.length;
+  onProgress(4, `timing ${chainedOps} chained small kernels`);
   const dispatchSamples = await timeDispatch(tf, options, clock);
   const dispatchSeconds = median(dispatchSamples);
 
@@ -199,11 +279,19 @@ export async function measureDevice(
       medianSeconds: addSeconds,
       bytesPerSecond: addBytes / addSeconds,
     },
+    matvec: {
+      size: options.matvecSize,
+      bytes: matvecBytes,
+      samplesSeconds: matvecSamples,
+      medianSeconds: matvecSeconds,
+      bytesPerSecond: matvecBytes / matvecSeconds,
+    },
     dispatch: {
-      chainedOps: options.dispatchChain,
+      mix: [...LAUNCH_MIX],
+      chainedOps,
       samplesSeconds: dispatchSamples,
       medianSeconds: dispatchSeconds,
-      secondsPerKernel: dispatchSeconds / options.dispatchChain,
+      secondsPerKernel: dispatchSeconds / chainedOps,
     },
   };
 }
@@ -322,15 +410,32 @@ export function predictPhases(config: Config): PhasePrediction {
   return { encoder: finish(encoder), projection: finish(projection), decoder: finish(decoder), stepSeconds };
 }
 
-/** A phase's predicted time in two terms: the cost model's roofline and the kernel launches. */
+/** Calibrated figures that `predictRun` adds to the cost model's roofline. */
+export interface LaunchCalibration {
+  /** Measured seconds to launch one kernel (`LAUNCH_MIX`). */
+  secondsPerKernel: number;
+  /** Measured bandwidth of a one-row matmul, at which the decoder's bytes move. */
+  matvecBytesPerSecond: number;
+}
+
+/** Returns the calibrated figures of a measurement. */
+export function launchCalibration(measurement: DeviceMeasurement): LaunchCalibration {
+  return { secondsPerKernel: measurement.dispatch.secondsPerKernel, matvecBytesPerSecond: measurement.matvec.bytesPerSecond };
+}
+
+/** A phase's predicted time: the cost model's roofline, and the calibrated refinement of it. */
 export interface LaunchCost {
-  /** Roofline seconds of the cost model on the calibrated device. */
+  /** Roofline seconds of the cost model on the calibrated device (matmul FLOP/s, add bandwidth). */
   rooflineSeconds: number;
+  /** Bandwidth the calibrated term moves this phase's bytes at: matrix-vector for the decoder, add for the rest. */
+  bytesPerSecond: number;
+  /** Roofline seconds with this phase's bytes at `bytesPerSecond`. */
+  calibratedRooflineSeconds: number;
   /** Kernels the tiny model launches in the phase, counted by `countKernels`. */
   kernels: number;
-  /** `kernels` times the measured dispatch seconds per kernel. */
+  /** `kernels` times the measured launch seconds per kernel. */
   launchSeconds: number;
-  /** `rooflineSeconds + launchSeconds`. */
+  /** `calibratedRooflineSeconds + launchSeconds`. */
   seconds: number;
 }
 
@@ -338,37 +443,51 @@ export interface LaunchPrediction {
   encoder: LaunchCost;
   projection: LaunchCost;
   decoder: LaunchCost;
-  /** Roofline plus launch seconds of each decoder step, step 0 first. */
+  /** Calibrated seconds of each decoder step, step 0 first. */
   stepSeconds: number[];
 }
 
-function launchCost(rooflineSeconds: number, kernels: number, secondsPerKernel: number): LaunchCost {
+function launchCost(rooflineSeconds: number, bytesPerSecond: number, calibratedRooflineSeconds: number, kernels: number, secondsPerKernel: number): LaunchCost {
   const launchSeconds = kernels * secondsPerKernel;
-  return { rooflineSeconds, kernels, launchSeconds, seconds: rooflineSeconds + launchSeconds };
+  return { rooflineSeconds, bytesPerSecond, calibratedRooflineSeconds, kernels, launchSeconds, seconds: calibratedRooflineSeconds + launchSeconds };
+}
+
+/** `device` (a `deviceConfig` result) with its memory bandwidth replaced. */
+function withBandwidth(device: Config, bytesPerSecond: number): Config {
+  if (!device.customHardware) throw new Error('the device must be a deviceConfig result with custom hardware');
+  return { ...device, customHardware: { ...device.customHardware, memoryBytesPerSecond: bytesPerSecond } };
 }
 
 /**
- * Adds to each phase of a roofline prediction its launch overhead: the kernels counted in
- * the phase times the measured dispatch time of one kernel. This term describes the
- * measured device only; lib/cost's accelerators keep their pure roofline.
+ * Predicts each phase of `model` on `device` (a `deviceConfig` result) with the counted
+ * `kernels`: the cost model's roofline, and the calibrated prediction, in which the
+ * decoder's bytes move at the matrix-vector bandwidth and each kernel adds the measured
+ * launch time. Both terms describe the measured device only; lib/cost's accelerators keep
+ * their pure roofline.
  */
-export function withLaunchOverhead(prediction: PhasePrediction, kernels: PhaseKernels, secondsPerKernel: number): LaunchPrediction {
-  const stepKernels = prediction.stepSeconds.map((_, step) => kernels.steps[step] ?? 0);
+export function predictWithCalibration(model: Config, device: Config, kernels: PhaseKernels, calibration: LaunchCalibration): LaunchPrediction {
+  const roofline = predictPhases(onDevice(model, device));
+  const addBytesPerSecond = device.customHardware?.memoryBytesPerSecond ?? Number.NaN;
+  const decoderRoofline = predictPhases(onDevice(model, withBandwidth(device, calibration.matvecBytesPerSecond)));
+  const perKernel = calibration.secondsPerKernel;
+  const stepKernels = decoderRoofline.stepSeconds.map((_, step) => kernels.steps[step] ?? 0);
   return {
-    encoder: launchCost(prediction.encoder.seconds, kernels.encoder, secondsPerKernel),
-    projection: launchCost(prediction.projection.seconds, kernels.projection, secondsPerKernel),
+    encoder: launchCost(roofline.encoder.seconds, addBytesPerSecond, roofline.encoder.seconds, kernels.encoder, perKernel),
+    projection: launchCost(roofline.projection.seconds, addBytesPerSecond, roofline.projection.seconds, kernels.projection, perKernel),
     decoder: launchCost(
-      prediction.decoder.seconds,
+      roofline.decoder.seconds,
+      calibration.matvecBytesPerSecond,
+      decoderRoofline.decoder.seconds,
       stepKernels.reduce((sum, count) => sum + count, 0),
-      secondsPerKernel,
+      perKernel,
     ),
-    stepSeconds: prediction.stepSeconds.map((seconds, step) => seconds + stepKernels[step] * secondsPerKernel),
+    stepSeconds: decoderRoofline.stepSeconds.map((seconds, step) => seconds + stepKernels[step] * perKernel),
   };
 }
 
-/** The prediction for a finished run on `device` (a `deviceConfig` result), launch overhead included. */
-export function predictRun(result: RunResult, device: Config, secondsPerKernel: number): LaunchPrediction {
-  return withLaunchOverhead(predictPhases(onDevice(result.config, device)), result.kernels, secondsPerKernel);
+/** Predicts a finished run on `device` (a `deviceConfig` result) with the calibrated figures. */
+export function predictRun(result: RunResult, device: Config, calibration: LaunchCalibration): LaunchPrediction {
+  return predictWithCalibration(result.config, device, result.kernels, calibration);
 }
 
 /** One phase of one run placed on the device's roofline, with predicted and measured time. */
@@ -418,13 +537,14 @@ export function onDevice(model: Config, device: Config): Config {
 export interface SpeedupComparison {
   /** FiD time over FiDO time, decoder steps only (FiDO changes only the decoder). */
   measuredDecoder: number;
+  /** The same ratio from the cost model's roofline alone. */
   predictedDecoder: number;
   /** Encoder, projection and decoder together. */
   measuredTotal: number;
   predictedTotal: number;
-  /** The same two predictions with each run's kernels times the measured dispatch time added. */
-  predictedDecoderWithLaunch: number;
-  predictedTotalWithLaunch: number;
+  /** The same two predictions calibrated: matrix-vector bandwidth and counted kernel launches (`predictRun`). */
+  predictedDecoderCalibrated: number;
+  predictedTotalCalibrated: number;
 }
 
 function totalOf(result: Pick<RunResult, 'encoderSeconds' | 'projectionSeconds' | 'decoderSeconds'>): number {
@@ -433,20 +553,19 @@ function totalOf(result: Pick<RunResult, 'encoderSeconds' | 'projectionSeconds' 
 
 /**
  * Measured and predicted speedup of FiDO over FiD, both on the calibrated device, the
- * prediction with and without launch overhead (`secondsPerKernel` from the calibration).
+ * prediction from the roofline alone and calibrated.
  */
-export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config, secondsPerKernel: number): SpeedupComparison {
-  const fidPrediction = predictPhases(onDevice(fid.config, device));
-  const fidoPrediction = predictPhases(onDevice(fido.config, device));
-  const fidLaunch = withLaunchOverhead(fidPrediction, fid.kernels, secondsPerKernel);
-  const fidoLaunch = withLaunchOverhead(fidoPrediction, fido.kernels, secondsPerKernel);
-  const predictedTotal = (p: PhasePrediction | LaunchPrediction) => p.encoder.seconds + p.projection.seconds + p.decoder.seconds;
+export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config, calibration: LaunchCalibration): SpeedupComparison {
+  const fidPrediction = predictRun(fid, device, calibration);
+  const fidoPrediction = predictRun(fido, device, calibration);
+  const roofline = (p: LaunchPrediction) => p.encoder.rooflineSeconds + p.projection.rooflineSeconds + p.decoder.rooflineSeconds;
+  const calibrated = (p: LaunchPrediction) => p.encoder.seconds + p.projection.seconds + p.decoder.seconds;
   return {
     measuredDecoder: fid.decoderSeconds / fido.decoderSeconds,
-    predictedDecoder: fidPrediction.decoder.seconds / fidoPrediction.decoder.seconds,
+    predictedDecoder: fidPrediction.decoder.rooflineSeconds / fidoPrediction.decoder.rooflineSeconds,
     measuredTotal: totalOf(fid) / totalOf(fido),
-    predictedTotal: predictedTotal(fidPrediction) / predictedTotal(fidoPrediction),
-    predictedDecoderWithLaunch: fidLaunch.decoder.seconds / fidoLaunch.decoder.seconds,
-    predictedTotalWithLaunch: predictedTotal(fidLaunch) / predictedTotal(fidoLaunch),
+    predictedTotal: roofline(fidPrediction) / roofline(fidoPrediction),
+    predictedDecoderCalibrated: fidPrediction.decoder.seconds / fidoPrediction.decoder.seconds,
+    predictedTotalCalibrated: calibrated(fidPrediction) / calibrated(fidoPrediction),
   };
 }

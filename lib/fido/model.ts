@@ -143,6 +143,15 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
     }
   }
 
+  /** Reads the greedy token of `logits` and disposes them. */
+  async function takeGreedyToken(logits: Tensor1D): Promise<number> {
+    try {
+      return await greedyToken(logits);
+    } finally {
+      logits.dispose();
+    }
+  }
+
   /** Encodes `ids` and projects the cross-attention keys/values, disposing the encoder output. */
   function encodeAndProject(ids: Tensor2D): CrossKv {
     const encoded = model.encode(ids);
@@ -257,11 +266,7 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
           const { logits, state: next } = model.decodeStep(state, token);
           disposeState(state);
           state = next;
-          try {
-            token = await greedyToken(logits);
-          } finally {
-            logits.dispose();
-          }
+          token = await takeGreedyToken(logits);
           generated.push(token);
           await onToken?.(token, step);
         }
@@ -279,13 +284,7 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
       const prefix = [DECODER_START_ID];
       try {
         for (let step = 0; step < steps; step++) {
-          const logits = model.decodePrefix(crossKv, prefix);
-          let token: number;
-          try {
-            token = await greedyToken(logits);
-          } finally {
-            logits.dispose();
-          }
+          const token = await takeGreedyToken(model.decodePrefix(crossKv, prefix));
           prefix.push(token);
           await onToken?.(token, step);
         }

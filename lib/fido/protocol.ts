@@ -58,8 +58,21 @@ export interface DeviceMeasurement {
     medianSeconds: number;
     bytesPerSecond: number;
   };
-  /** Fixed time of one kernel: a chain of dependent one-element adds with one readback, over its length. */
+  /** A one-row matmul [1, n] · [n, n] against a matrix that stays the same across runs. */
+  matvec: {
+    /** Side n of the matrix. */
+    size: number;
+    /** Bytes of the matrix, the vector and the result. */
+    bytes: number;
+    samplesSeconds: number[];
+    medianSeconds: number;
+    bytesPerSecond: number;
+  };
+  /** Fixed time of one kernel: a chain of small dependent kernels with one readback, over its length. */
   dispatch: {
+    /** Kernel kinds of one cycle of the chain (calibrate.ts `LAUNCH_MIX`). */
+    mix: string[];
+    /** Kernels in one timed chain. */
     chainedOps: number;
     samplesSeconds: number[];
     medianSeconds: number;

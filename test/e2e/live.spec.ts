@@ -39,7 +39,7 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
   await expect(phases.getByRole('columnheader', { name: `Tiny FiDO (${backend})` })).toBeVisible();
   await expect(page.getByRole('img', { name: new RegExp(`Tiny FiDO, measured on ${backend}: 4 steps`) })).toBeVisible();
   await expect(page.getByTestId('speedups')).toContainText('Decoder speedup, measured');
-  await expect(page.getByTestId('speedups')).toContainText('Decoder speedup, roofline plus kernel launches');
+  await expect(page.getByTestId('speedups')).toContainText('Decoder speedup, calibrated prediction');
   for (const variant of ['fid', 'fido']) {
     // The worker counted the kernels of the run's decoder steps.
     const launch = phases.locator(`td[data-variant="${variant}"][data-phase="decoder"][data-kind="launch"]`);

@@ -2,8 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '@/lib/config/config';
 import { evaluate } from '@/lib/cost/model';
-import { compareSpeedup, deviceConfig, measureDevice, onDevice, predictPhases, predictRun, rooflinePoints, withLaunchOverhead } from '@/lib/fido/calibrate';
+import {
+  compareSpeedup,
+  deviceConfig,
+  LAUNCH_MIX,
+  launchCalibration,
+  launchMixCycle,
+  measureDevice,
+  onDevice,
+  predictPhases,
+  predictRun,
+  predictWithCalibration,
+  rooflinePoints,
+  type LaunchCalibration,
+} from '@/lib/fido/calibrate';
 import type { DeviceMeasurement, RunResult } from '@/lib/fido/protocol';
+import type { Tensor2D } from '@/lib/fido/tf';
 
 const tinyFid: Config = {
   ...DEFAULT_CONFIG,
@@ -23,8 +37,14 @@ const measurement: DeviceMeasurement = {
   backend: 'wasm',
   matmul: { size: 1024, flops: 2 * 1024 ** 3, samplesSeconds: [0.05], medianSeconds: 0.05, flopsPerSecond: 2 * 1024 ** 3 / 0.05 },
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 4 * 3 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (4 * 3 * 2 ** 24) / 0.02 },
-  dispatch: { chainedOps: 200, samplesSeconds: [0.002], medianSeconds: 0.002, secondsPerKernel: 1e-5 },
+  matvec: { size: 2048, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
+  dispatch: { mix: [...LAUNCH_MIX], chainedOps: 240, samplesSeconds: [0.0024], medianSeconds: 0.0024, secondsPerKernel: 1e-5 },
 };
+
+/** Launch time `secondsPerKernel`, and the decoder's bytes at the add bandwidth unless given. */
+function calibration(secondsPerKernel: number, matvecBytesPerSecond = measurement.bandwidth.bytesPerSecond): LaunchCalibration {
+  return { secondsPerKernel, matvecBytesPerSecond };
+}
 
 function runResult(
   config: Config,
@@ -159,7 +179,7 @@ describe('compareSpeedup', () => {
   it('divides FiD time by FiDO time', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01] });
     const fido = runResult(tinyFido, 'fido', { encoder: 0.02, projection: 0.001, steps: [0.004, 0.006] });
-    const speedup = compareSpeedup(fid, fido, device, 1e-5);
+    const speedup = compareSpeedup(fid, fido, device, calibration(1e-5));
     expect(speedup.measuredDecoder).toBeCloseTo(2);
     expect(speedup.measuredTotal).toBeCloseTo(0.042 / 0.031);
   });
@@ -167,17 +187,17 @@ describe('compareSpeedup', () => {
   it('predicts a decoder speedup above 1 for FiDO', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 1, projection: 1, steps: [1] });
     const fido = runResult(tinyFido, 'fido', { encoder: 1, projection: 1, steps: [1] });
-    expect(compareSpeedup(fid, fido, device, 1e-5).predictedDecoder).toBeGreaterThan(1);
+    expect(compareSpeedup(fid, fido, device, calibration(1e-5)).predictedDecoder).toBeGreaterThan(1);
   });
 });
 
-describe('withLaunchOverhead', () => {
+describe('predictWithCalibration', () => {
   const device = deviceConfig(tinyFid, measurement);
   const roofline = predictPhases(device);
   const kernels = { encoder: 120, projection: 16, steps: [300, 310, 320, 330, 340, 350] };
 
-  it('adds kernels times the dispatch time to each phase', () => {
-    const prediction = withLaunchOverhead(roofline, kernels, 2e-5);
+  it('adds kernels times the launch time to each phase', () => {
+    const prediction = predictWithCalibration(tinyFid, device, kernels, calibration(2e-5));
     expect(prediction.encoder.rooflineSeconds).toBe(roofline.encoder.seconds);
     expect(prediction.encoder.launchSeconds).toBeCloseTo(120 * 2e-5);
     expect(prediction.encoder.seconds).toBeCloseTo(roofline.encoder.seconds + 120 * 2e-5);
@@ -185,7 +205,7 @@ describe('withLaunchOverhead', () => {
   });
 
   it('sums step kernels into the decoder', () => {
-    const prediction = withLaunchOverhead(roofline, kernels, 2e-5);
+    const prediction = predictWithCalibration(tinyFid, device, kernels, calibration(2e-5));
     expect(prediction.decoder.kernels).toBe(1950);
     expect(prediction.decoder.seconds).toBeCloseTo(roofline.decoder.seconds + 1950 * 2e-5);
     expect(prediction.stepSeconds[3]).toBeCloseTo(roofline.stepSeconds[3] + 330 * 2e-5);
@@ -193,15 +213,39 @@ describe('withLaunchOverhead', () => {
     expect(stepSum).toBeCloseTo(prediction.decoder.seconds);
   });
 
-  it('leaves the roofline unchanged at zero dispatch time', () => {
-    const prediction = withLaunchOverhead(roofline, kernels, 0);
+  it('leaves the roofline unchanged at zero launch time', () => {
+    const prediction = predictWithCalibration(tinyFid, device, kernels, calibration(0));
     expect(prediction.decoder.seconds).toBe(roofline.decoder.seconds);
     expect(prediction.stepSeconds).toEqual(roofline.stepSeconds);
   });
 
+  it('moves only the decoder bytes at the matrix-vector bandwidth', () => {
+    const faster = calibration(0, 4 * measurement.bandwidth.bytesPerSecond);
+    const prediction = predictWithCalibration(tinyFid, device, kernels, faster);
+    expect(prediction.decoder.rooflineSeconds).toBe(roofline.decoder.seconds);
+    expect(prediction.decoder.bytesPerSecond).toBe(faster.matvecBytesPerSecond);
+    expect(prediction.decoder.calibratedRooflineSeconds).toBeLessThan(roofline.decoder.seconds);
+    expect(prediction.encoder.calibratedRooflineSeconds).toBe(roofline.encoder.seconds);
+    expect(prediction.encoder.bytesPerSecond).toBe(measurement.bandwidth.bytesPerSecond);
+  });
+
+  it('charges the memory-bound decoder a quarter at four times the bandwidth', () => {
+    // Every decoder operation of a single-query step is memory-bound on this device, so its
+    // roofline time scales with the inverse of the bandwidth.
+    const prediction = predictWithCalibration(tinyFid, device, kernels, calibration(0, 4 * measurement.bandwidth.bytesPerSecond));
+    expect(prediction.decoder.calibratedRooflineSeconds).toBeCloseTo(roofline.decoder.seconds / 4, 8);
+  });
+
+  it('reads the calibrated figures from a measurement', () => {
+    expect(launchCalibration(measurement)).toEqual({
+      secondsPerKernel: measurement.dispatch.secondsPerKernel,
+      matvecBytesPerSecond: measurement.matvec.bytesPerSecond,
+    });
+  });
+
   it('uses the kernels a finished run counted', () => {
     const result = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, kernels);
-    expect(predictRun(result, device, 2e-5).decoder.launchSeconds).toBeCloseTo(1950 * 2e-5);
+    expect(predictRun(result, device, calibration(2e-5)).decoder.launchSeconds).toBeCloseTo(1950 * 2e-5);
   });
 });
 
@@ -211,10 +255,38 @@ describe('compareSpeedup with launch overhead', () => {
   it('tends to the kernel-count ratio', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 1, projection: 1, steps: [1] }, { encoder: 100, projection: 20, steps: [400] });
     const fido = runResult(tinyFido, 'fido', { encoder: 1, projection: 1, steps: [1] }, { encoder: 100, projection: 10, steps: [200] });
-    const roofOnly = compareSpeedup(fid, fido, device, 0);
-    expect(roofOnly.predictedDecoderWithLaunch).toBeCloseTo(roofOnly.predictedDecoder);
-    // A dispatch time far above any kernel's roofline time leaves the kernel ratio, 400 / 200.
-    expect(compareSpeedup(fid, fido, device, 1).predictedDecoderWithLaunch).toBeCloseTo(2, 2);
+    const roofOnly = compareSpeedup(fid, fido, device, calibration(0));
+    expect(roofOnly.predictedDecoderCalibrated).toBeCloseTo(roofOnly.predictedDecoder);
+    // A launch time far above any kernel's roofline time leaves the kernel ratio, 400 / 200.
+    expect(compareSpeedup(fid, fido, device, calibration(1)).predictedDecoderCalibrated).toBeCloseTo(2, 2);
+  });
+});
+
+describe('launchMixCycle', () => {
+  it('dispatches one kernel per kind of the mix', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const x = tf.ones([1, 8]) as Tensor2D;
+    const matrix = tf.eye(8) as Tensor2D;
+    const engine = tf.engine();
+    const original = engine.runKernel;
+    let dispatched = 0;
+    engine.runKernel = function (this: typeof engine, ...args: Parameters<typeof original>) {
+      dispatched++;
+      return original.apply(this, args);
+    } as typeof original;
+    const before = tf.memory().numTensors;
+    let result: Tensor2D;
+    try {
+      result = launchMixCycle(tf, x, x, matrix);
+    } finally {
+      engine.runKernel = original;
+    }
+
+    expect(dispatched).toBe(LAUNCH_MIX.length);
+    expect(result.shape).toEqual([1, 8]);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    [result, x, matrix].forEach((tensor) => tensor.dispose());
   });
 });
 
@@ -226,7 +298,7 @@ describe('measureDevice', () => {
     const labels: string[] = [];
     const result = await measureDevice(
       tf,
-      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, dispatchChain: 50, dispatchWarmups: 1, dispatchRepeats: 4, warmups: 1, repeats: 3 },
+      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, matvecSize: 16, dispatchCycles: 4, dispatchWarmups: 1, dispatchRepeats: 4, warmups: 1, repeats: 3 },
       (_, label) => labels.push(label),
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -236,10 +308,15 @@ describe('measureDevice', () => {
     expect(result.matmul.samplesSeconds).toHaveLength(3);
     expect(result.bandwidth.bytes).toBe(3 * 3 * 1024 * 4);
     expect(result.bandwidth.bytesPerSecond).toBeGreaterThan(0);
-    expect(result.dispatch.chainedOps).toBe(50);
+    expect(result.matvec.size).toBe(16);
+    expect(result.matvec.bytes).toBe((16 * 16 + 2 * 16) * 4);
+    expect(result.matvec.samplesSeconds).toHaveLength(3);
+    expect(result.matvec.bytesPerSecond).toBeCloseTo(result.matvec.bytes / result.matvec.medianSeconds);
+    expect(result.dispatch.chainedOps).toBe(4 * LAUNCH_MIX.length);
+    expect(result.dispatch.mix).toEqual([...LAUNCH_MIX]);
     expect(result.dispatch.samplesSeconds).toHaveLength(4);
-    expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / 50);
-    expect(labels).toHaveLength(4);
+    expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / (4 * LAUNCH_MIX.length));
+    expect(labels).toHaveLength(5);
   });
 
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -249,7 +326,7 @@ describe('measureDevice', () => {
       expect(await tf.setBackend(backend)).toBe(true);
       await tf.ready();
       const result = await measureDevice(tf, {
-        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 200, dispatchWarmups: 2, dispatchRepeats: 3, warmups: 1, repeats: 3,
+        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 20, dispatchWarmups: 2, dispatchRepeats: 3, warmups: 1, repeats: 3,
       });
       expect(result.dispatch.samplesSeconds).toHaveLength(3);
       expect(Number.isFinite(result.dispatch.secondsPerKernel)).toBe(true);
@@ -261,7 +338,7 @@ describe('measureDevice', () => {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const result = await measureDevice(tf, {
-      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, dispatchChain: 10, dispatchWarmups: 0, dispatchRepeats: 1, warmups: 0, repeats: 1,
+      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
   });
