@@ -2,7 +2,23 @@ import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { formatSeconds } from '@/lib/charts/format';
 import { boxesOverlap, placeLabels } from '@/lib/charts/labels';
-import { placePointLabels, rooflineScales, type RooflineDevice, type RooflinePoint } from '@/lib/charts/roofline';
+import {
+  drawablePoints,
+  placePointLabels,
+  POINT_LABEL_GAP,
+  POINT_LABEL_HEIGHT,
+  pointLabelTextWidth,
+  roofAnnotations,
+  roofPolyline,
+  rooflineDevice,
+  rooflinePoints,
+  rooflineScales,
+  type RooflineDevice,
+  type RooflinePoint,
+} from '@/lib/charts/roofline';
+import { DEFAULT_CONFIG } from '@/lib/config/config';
+import { presetById, withModel } from '@/lib/config/presets';
+import { evaluate } from '@/lib/cost/model';
 import { textWidth } from '@/lib/charts/text';
 import { fittingTicks, labelsFit } from '@/lib/charts/ticks';
 
@@ -58,4 +74,43 @@ describe('tick thinning', () => {
     const values = fittingTicks({ ticksFor: (count) => x.ticks(count), position: x, format: String, maxCount: 10 });
     expect(values).toEqual(x.ticks(10));
   });
+});
+
+describe('roofline point labels', () => {
+  const configs = {
+    'FiD-Base': { ...DEFAULT_CONFIG },
+    'FiD-Base at batch 1': { ...DEFAULT_CONFIG, batchSize: 1 },
+    'FiDO-Base': withModel({ ...DEFAULT_CONFIG }, presetById('fido-base').model),
+  };
+
+  for (const [name, config] of Object.entries(configs)) {
+    for (const width of [300, 343, 640, 1200]) {
+      it(`keeps ${name} numbers apart at ${width} px`, () => {
+        const result = evaluate(config);
+        const device = rooflineDevice(result);
+        const points = drawablePoints(rooflinePoints(result));
+        // The plot area of RooflineChart at this width (margins 60 left, 24 right, 12 top).
+        const plot = { left: 60, right: width - 24, top: 12, bottom: 12 + Math.min(380, Math.max(220, width * 0.55)) };
+        const scales = rooflineScales(device, points, plot);
+        const roof = roofPolyline(device, scales);
+        const labels = placePointLabels(points, scales, plot, roofAnnotations(device, points, scales, plot, roof)).filter((l) => l !== null);
+        const boxes = labels.map((l) => ({
+          text: l.text,
+          left: l.x,
+          right: l.x + pointLabelTextWidth(l.text),
+          top: l.y - POINT_LABEL_HEIGHT / 2,
+          bottom: l.y + POINT_LABEL_HEIGHT / 2,
+        }));
+        expect(boxes.length).toBeGreaterThan(3);
+
+        boxes.forEach((a, i) => {
+          for (const b of boxes.slice(i + 1)) {
+            const apartX = Math.max(b.left - a.right, a.left - b.right);
+            const apartY = Math.max(b.top - a.bottom, a.top - b.bottom);
+            expect(Math.max(apartX, apartY), `"${a.text}" and "${b.text}"`).toBeGreaterThanOrEqual(POINT_LABEL_GAP);
+          }
+        });
+      });
+    }
+  }
 });
