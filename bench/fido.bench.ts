@@ -348,9 +348,15 @@ function explanation(node: Measured, all: Figures[]): string {
   }
   lines.push(
     'The encoder target compares a whole transformer stack (matmuls 128 to 256 wide, attention within 64-token',
-    'passages, norms, GELU and softmax) with one large square matmul, the best case of the backend. Other programs',
-    'running on the machine lower every figure, and not always equally for the calibration and the runs measured',
-    'after it; the load average below shows how busy the machine was.',
+    'passages, norms, GELU and softmax) with one large square matmul, the best case of the backend. Its attention is',
+    'a batched matmul (P·h = 256 products of 64 × 32 by 32 × 64 per layer). Timed alone on the 2-core AMD EPYC that',
+    'ran this bench, the wasm backend of TensorFlow.js 4.22 ran it at about 2 GFLOP/s whichever operand was transposed,',
+    'a tenth of the square matmul rate. Other programs running on the machine lower every figure, and not always equally for the calibration',
+    'and the runs measured after it; the load average below shows how busy the machine was.',
+    '',
+    'Chromium timing: the worker reports each step to the page after the step\'s time is taken, so messaging and',
+    'rendering fall outside the timed regions, as in Node. A page without cross-origin isolation gets performance.now()',
+    'coarsened to 100 µs, which adds jitter, not bias, to steps of about a millisecond.',
   );
   return lines.join('\n');
 }
