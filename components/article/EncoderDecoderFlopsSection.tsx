@@ -11,6 +11,7 @@ import { Formula } from './Formula';
 import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -76,14 +77,17 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>
-          Decoder FLOPs ≈ {formatFraction(n.decoderToEncoder)} of the encoder&apos;s
-          {timeShare === null ? '; this configuration does not fit in memory even at batch 1' : `, yet ${timeShare} of the time`}
-        </p>
+      <SectionSlide
+        headline={
+          <>
+            Decoder FLOPs ≈ {formatFraction(n.decoderToEncoder)} of the encoder&apos;s
+            {timeShare === null ? '; this configuration does not fit in memory even at batch 1' : `, yet ${timeShare} of the time`}
+          </>
+        }
+      >
         {chart}
         {targetControl}
-      </div>
+      </SectionSlide>
     );
   }
 

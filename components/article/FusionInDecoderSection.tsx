@@ -6,6 +6,7 @@ import { FusionDiagram } from './FusionDiagram';
 import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -15,14 +16,17 @@ export function FusionInDecoderSection({ state, mode }: SectionProps) {
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>
-          {formatCount(n.passages)} passages × {formatCount(n.passageTokens)} tokens = {formatCount(n.encoderVectors)} vectors, read at each of{' '}
-          {formatCount(n.targetTokens)} steps
-        </p>
+      <SectionSlide
+        headline={
+          <>
+            {formatCount(n.passages)} passages × {formatCount(n.passageTokens)} tokens = {formatCount(n.encoderVectors)} vectors, read at each of{' '}
+            {formatCount(n.targetTokens)} steps
+          </>
+        }
+      >
         <FusionDiagram numbers={n} />
         {passagesControl}
-      </div>
+      </SectionSlide>
     );
   }
 

@@ -12,6 +12,7 @@ import { DecoderLayersDiagram } from './DecoderLayersDiagram';
 import { RangeField } from '@/components/controls';
 import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -73,15 +74,16 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>
-          {period === 1
+      <SectionSlide
+        headline={
+          period === 1
             ? `K = 1: all ${layers} layers keep cross-attention; K = ${FIDO_PERIOD} would be ${times(n.speedup)} faster`
-            : `K = ${period}: ${n.keptLayers.length} of ${layers} layers keep cross-attention, ${times(n.speedup)} faster`}
-        </p>
+            : `K = ${period}: ${n.keptLayers.length} of ${layers} layers keep cross-attention, ${times(n.speedup)} faster`
+        }
+      >
         {diagram}
         {periodControl}
-      </div>
+      </SectionSlide>
     );
   }
 

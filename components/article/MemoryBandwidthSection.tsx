@@ -9,6 +9,7 @@ import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
 import { ROOFLINE_SLIDE } from './slideCharts';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -44,11 +45,10 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>{crossSentence}</p>
+      <SectionSlide headline={crossSentence}>
         {chart}
         {batchControl}
-      </div>
+      </SectionSlide>
     );
   }
 

@@ -12,6 +12,7 @@ import { normalizeConfig } from '@/lib/config/url';
 import { evaluate } from '@/lib/cost';
 import { AttentionHeadsDiagram } from './AttentionHeadsDiagram';
 import { ArticleFigure } from './ArticleFigure';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -85,11 +86,10 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>{cacheSentence}</p>
+      <SectionSlide headline={cacheSentence}>
         {diagram}
         {control}
-      </div>
+      </SectionSlide>
     );
   }
 

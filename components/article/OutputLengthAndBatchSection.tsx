@@ -10,6 +10,7 @@ import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
 import { ShareCurvesChart } from './ShareCurvesChart';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -68,15 +69,16 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
 
   if (mode === 'slide') {
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>
-          {readerShare === null
+      <SectionSlide
+        headline={
+          readerShare === null
             ? 'Your configuration does not fit in memory even at batch 1'
-            : `At ${formatCount(state.config.targetTokens)} target tokens the decoder takes ${readerShare} of the time`}
-        </p>
+            : `At ${formatCount(state.config.targetTokens)} target tokens the decoder takes ${readerShare} of the time`
+        }
+      >
         {charts}
         {lengthControl}
-      </div>
+      </SectionSlide>
     );
   }
 

@@ -2,6 +2,7 @@
 /** Section 8: the tiny FiD / FiDO race of /live, embedded. TensorFlow.js loads only when the bench scrolls near. */
 import dynamic from 'next/dynamic';
 import { LazyFigure } from './LazyFigure';
+import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -14,8 +15,7 @@ export function TinyFidoRaceSection({ mode }: SectionProps) {
   if (mode === 'slide') {
     // The bench is taller than a slide, so the slide points to its own page.
     return (
-      <div className={styles.slide}>
-        <p className={styles.headline}>A tiny FiD and a tiny FiDO, racing in your browser with TensorFlow.js</p>
+      <SectionSlide headline="A tiny FiD and a tiny FiDO, racing in your browser with TensorFlow.js">
         <p>
           Both encode the same passages and decode greedily over a key/value cache; the bench times every phase on this
           device and sets it beside the cost model&apos;s prediction.
@@ -23,7 +23,7 @@ export function TinyFidoRaceSection({ mode }: SectionProps) {
         <p>
           <a href="/live/">Open the live bench</a>
         </p>
-      </div>
+      </SectionSlide>
     );
   }
 

@@ -10,7 +10,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { Config } from '@/lib/config/config';
 import type { CostResult } from '@/lib/cost';
-import { SECTION_TITLES } from './sectionTitles';
+import { SECTION_TITLES, type SectionId } from './sectionTitles';
 import styles from './article.module.css';
 
 export interface ArticleState {
@@ -105,50 +105,21 @@ function lazySection(id: string, load: () => Promise<ComponentType<SectionProps>
   return LazySection;
 }
 
-export const ARTICLE_SECTIONS: readonly ArticleSection[] = [
-  {
-    id: 'fusion-in-decoder',
-    title: SECTION_TITLES['fusion-in-decoder'],
-    Section: lazySection('fusion-in-decoder', async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection),
-  },
-  {
-    id: 'flops',
-    title: SECTION_TITLES['flops'],
-    Section: lazySection('flops', async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection),
-  },
-  {
-    id: 'memory-bandwidth',
-    title: SECTION_TITLES['memory-bandwidth'],
-    Section: lazySection('memory-bandwidth', async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection),
-  },
-  {
-    id: 'layer-sparse-cross-attention',
-    title: SECTION_TITLES['layer-sparse-cross-attention'],
-    Section: lazySection('layer-sparse-cross-attention', async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection),
-  },
-  {
-    id: 'multi-query-attention',
-    title: SECTION_TITLES['multi-query-attention'],
-    Section: lazySection('multi-query-attention', async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection),
-  },
-  {
-    id: 'asymmetric-decoder',
-    title: SECTION_TITLES['asymmetric-decoder'],
-    Section: lazySection('asymmetric-decoder', async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection),
-  },
-  {
-    id: 'output-length-and-batch',
-    title: SECTION_TITLES['output-length-and-batch'],
-    Section: lazySection('output-length-and-batch', async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection),
-  },
-  {
-    id: 'run-it-yourself',
-    title: SECTION_TITLES['run-it-yourself'],
-    Section: lazySection('run-it-yourself', async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection),
-  },
-  {
-    id: 'paper-check',
-    title: SECTION_TITLES['paper-check'],
-    Section: lazySection('paper-check', async () => (await import('./PaperCheckSection')).PaperCheckSection),
-  },
-];
+/** Code loaders of the sections' components; their order is the article's reading order. */
+const SECTION_LOADERS: Record<SectionId, () => Promise<ComponentType<SectionProps>>> = {
+  'fusion-in-decoder': async () => (await import('./FusionInDecoderSection')).FusionInDecoderSection,
+  flops: async () => (await import('./EncoderDecoderFlopsSection')).EncoderDecoderFlopsSection,
+  'memory-bandwidth': async () => (await import('./MemoryBandwidthSection')).MemoryBandwidthSection,
+  'layer-sparse-cross-attention': async () => (await import('./LayerSparseCrossAttentionSection')).LayerSparseCrossAttentionSection,
+  'multi-query-attention': async () => (await import('./MultiQueryAttentionSection')).MultiQueryAttentionSection,
+  'asymmetric-decoder': async () => (await import('./AsymmetricDecoderSection')).AsymmetricDecoderSection,
+  'output-length-and-batch': async () => (await import('./OutputLengthAndBatchSection')).OutputLengthAndBatchSection,
+  'run-it-yourself': async () => (await import('./TinyFidoRaceSection')).TinyFidoRaceSection,
+  'paper-check': async () => (await import('./PaperCheckSection')).PaperCheckSection,
+};
+
+export const ARTICLE_SECTIONS: readonly ArticleSection[] = (Object.keys(SECTION_LOADERS) as SectionId[]).map((id) => ({
+  id,
+  title: SECTION_TITLES[id],
+  Section: lazySection(id, SECTION_LOADERS[id]),
+}));

@@ -52,3 +52,19 @@ export function asymmetricNumbers(lineup: readonly LineupEntry[]): AsymmetricNum
     baseXlEncoderShare: baseXl && baseXl.total > 0 ? baseXl.encoder / baseXl.total : null,
   };
 }
+
+/** Lists the labels of the models among `ids` that do not fit in memory even at batch 1, in lineup order. */
+export function modelsNotFitting(lineup: readonly LineupEntry[], ids: readonly LineupId[] = ASYMMETRIC_LINEUP): string[] {
+  return lineup.filter((e) => ids.includes(e.id) && !e.result.batch.fits).map((e) => e.label);
+}
+
+/** Lists the models that fit, but not at the requested batch, with the largest batch they run at. */
+export function memoryCappedModels(lineup: readonly LineupEntry[]): { label: string; batch: number }[] {
+  return lineup.filter((e) => e.result.batch.fits && e.result.batch.limitedByMemory).map((e) => ({ label: e.label, batch: e.result.batch.effective }));
+}
+
+/** Joins names as English prose: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -6,6 +6,7 @@ import { LayerSparseCrossAttentionSection } from '@/components/article/LayerSpar
 import { MemoryBandwidthSection } from '@/components/article/MemoryBandwidthSection';
 import { MultiQueryAttentionSection } from '@/components/article/MultiQueryAttentionSection';
 import { OutputLengthAndBatchSection } from '@/components/article/OutputLengthAndBatchSection';
+import { asymmetricLineup, asymmetricNumbers } from '@/lib/article/asymmetric';
 import { crossCacheBytes, selfCacheBytes } from '@/lib/cost/memory';
 import { formatBytes, formatFlopsPerByte, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
@@ -128,6 +129,33 @@ describe('AsymmetricDecoderSection', () => {
     expect(proseNumber('fido-base')).toBe(fidoBase);
     const chart = await screen.findByRole('img', { name: /FiDO-Base/ });
     expect(within(chart.closest('figure')!).getAllByText(new RegExp(fidoBase.replace('.', '\\.'))).length).toBeGreaterThan(0);
+  });
+
+  it('quotes the XL swap at batch 1', () => {
+    renderSection(AsymmetricDecoderSection, { ...DEFAULT_CONFIG, batchSize: 64 });
+    const atBatch = asymmetricNumbers(asymmetricLineup({ ...DEFAULT_CONFIG, batchSize: 64 })).xlDecoderExtraTime!;
+    const atOne = asymmetricNumbers(asymmetricLineup({ ...DEFAULT_CONFIG, batchSize: 1 })).xlDecoderExtraTime!;
+    expect(atOne).toBeGreaterThan(atBatch);
+    expect(proseNumber('xl-extra')).toBe(`+${formatPercent(atBatch)}`);
+    expect(proseNumber('xl-extra-batch-1')).toBe(`+${formatPercent(atOne)}`);
+    expect(screen.getByText(/at batch 1 every sample pays for reading all of its weights/)).toBeInTheDocument();
+  });
+
+  it('names the models memory caps', () => {
+    renderSection(AsymmetricDecoderSection, { ...DEFAULT_CONFIG, batchSize: 64 });
+    const capped = asymmetricLineup({ ...DEFAULT_CONFIG, batchSize: 64 }).filter((e) => e.result.batch.limitedByMemory);
+    expect(capped.length).toBeGreaterThan(0);
+    const note = proseNumber('memory-capped');
+    expect(note).toContain(`${capped[0].label} at batch ${capped[0].result.batch.effective}`);
+    for (const entry of capped.slice(1)) expect(note).toContain(`${entry.label} at ${entry.result.batch.effective}`);
+    expect(note).toContain('not at 64');
+  });
+
+  it('names the models that do not fit', () => {
+    renderSection(AsymmetricDecoderSection, { ...DEFAULT_CONFIG, passages: 1000, passageTokens: 1024 });
+    expect(screen.getByText(/FiD-Base, FiDO-Base and FiDO-Base-XL do not fit on the accelerator even at batch 1/)).toBeInTheDocument();
+    expect(screen.getByText(/FiD-Base and FiDO-Large-XXL do not fit in memory even at batch 1/)).toBeInTheDocument();
+    expect(screen.queryByText(/n\/a/)).not.toBeInTheDocument();
   });
 
   it('explains where the model disagrees with the paper', () => {
