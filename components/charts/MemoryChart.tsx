@@ -15,6 +15,7 @@ import { wrapText } from '@/lib/charts/text';
 import {
   MEMORY_PART_LABELS,
   PEAK_PHASE_TEXT,
+  PHASE_LABELS,
   memoryData,
   memoryHeadline,
   type MemoryBar,
@@ -164,7 +165,7 @@ export function MemoryChart({ result, width }: MemoryChartProps) {
         {data.bars.map((bar) => (
           <li key={bar.kind}>
             {bar.label}: {barSummary(bar, data.capacityBytes)};{' '}
-            {bar.segments.map((s) => `${MEMORY_PART_LABELS[s.part]} ${formatBytes(s.bytes)}`).join(', ')}.
+            in the peak phase ({PHASE_LABELS[data.peakPhase]}): {bar.segments.map((s) => `${MEMORY_PART_LABELS[s.part]} ${formatBytes(s.bytes)}`).join(', ')}.
           </li>
         ))}
       </ul>

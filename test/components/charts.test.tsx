@@ -183,6 +183,14 @@ describe('ShareChart', () => {
 });
 
 describe('MemoryChart', () => {
+  it('names the phase its bars draw', () => {
+    const fidoBase = evaluate({ ...DEFAULT_CONFIG, crossAttentionPeriod: 6, kvHeads: 1 });
+    expect(fidoBase.memory.peakPhase).toBe('encode');
+    render(<MemoryChart result={fidoBase} width={640} />);
+    const description = document.getElementById(screen.getByRole('img', { name: /^Memory at batch/ }).getAttribute('aria-describedby')!)!;
+    expect(description).toHaveTextContent(/in the peak phase \(Encoding\): Weights [\d.]+ [kMG]?B, Cross-attention cache 0 B/);
+  });
+
   it('stacks weights, caches and activations at the effective batch', () => {
     const { container } = render(<MemoryChart result={fid} width={640} />);
     expect(screen.getByRole('img', { name: /Memory at batch 64: .* GB of 34.4 GB on TPU v4 .*at most batch 86 fits/ })).toBeInTheDocument();
