@@ -56,12 +56,11 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   chainedAdds: 4,
   matvecSize: 2048,
   dispatchCycles: 20,
-  // A chain of 240 kernels takes about 1 ms, so these cost little. In Node on wasm the first
-  // chains of a process took 30 to 60 µs per kernel and later ones about 3 µs, because V8 had
-  // not yet optimised the JavaScript. So 20 warm-up chains (4,800 kernels) come first, just as
-  // the model's own warm-up pass runs thousands of kernels before any timed one. 25 repeats
-  // steady the median on a busy machine.
-  dispatchWarmups: 20,
+  // A chain of 240 kernels takes about 1 ms, so these cost little. V8 optimises the op code
+  // paths as they run: in Node 20 on wasm the median time per kernel fell from 15 µs over the
+  // first 25 chains of a process to 3 µs after 50, and settled at 2.4 µs after about 150.
+  // So 150 warm-up chains (36,000 kernels) come first. 25 repeats steady the median on a busy machine.
+  dispatchWarmups: 150,
   dispatchRepeats: 25,
   warmups: 2,
   repeats: 5,
