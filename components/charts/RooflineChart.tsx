@@ -26,7 +26,7 @@ import {
   type RooflinePoint,
 } from '@/lib/charts/roofline';
 import styles from './charts.module.css';
-import { AxisBottom, AxisLeft, ChartShell, MIN_CHART_WIDTH, SwatchLegend, phaseClass, slideLayoutHeight, type LegendEntry, type SlideChartLayout, type Tick } from './parts';
+import { AxisBottom, AxisLeft, ChartShell, SwatchLegend, phaseClass, slideLayoutHeight, type LegendEntry, type SlideChartLayout, type Tick } from './parts';
 
 export interface RooflineChartProps {
   device: RooflineDevice;
@@ -34,7 +34,7 @@ export interface RooflineChartProps {
   title: string;
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
-  /** Draws the chart for a lecture slide: larger text, and the numbered list beside the plot so it fits the height. */
+  /** Layout for a lecture slide: larger text, and the numbered list beside the plot so the chart fits the height. */
   slide?: SlideChartLayout;
 }
 
@@ -57,12 +57,13 @@ function plotHeightFor(width: number): number {
   return Math.round(Math.min(380, Math.max(220, width * 0.55)));
 }
 
-/** Shortest plot, in pixels, that still shows the roof and a few decades. */
+/** Shortest and narrowest plot, in pixels, that may have the list beside it. A plot this size still shows the roof and a few decades. */
 const MIN_SIDE_PLOT_HEIGHT = 140;
+const MIN_SIDE_PLOT_WIDTH = 240;
 /** Room a list entry needs besides its label: the number, the dot and their gaps. */
 const LIST_ENTRY_PREFIX_WIDTH = 34;
 
-/** Width of the list column beside the plot: the longest label, between LIST_COLUMN_WIDTH and half the chart. */
+/** Sizes the list column beside the plot to the longest label, between LIST_COLUMN_WIDTH and half the chart. */
 function sideColumnWidth(points: readonly RooflinePoint[], width: number): number {
   const longest = Math.max(0, ...points.map((p) => textWidth(p.label)));
   return Math.round(Math.min(width * 0.5, Math.max(LIST_COLUMN_WIDTH, LIST_LEFT + LIST_ENTRY_PREFIX_WIDTH + longest)));
@@ -91,16 +92,18 @@ interface PlotProps {
   headline: string;
   descriptionId: string;
   /**
-   * Total height to fit, in layout pixels. When given, the legend and the numbered list go
-   * in a column right of the plot and the plot takes this height, as on a slide.
+   * Total height to fit, in layout pixels. When given and the chart is wide enough, the
+   * legend and the numbered list go in a column right of the plot and the plot takes this
+   * height, as on a slide.
    */
   fitHeight?: number;
 }
 
 const RooflinePlot = memo(function RooflinePlot({ device, points, width, headline, descriptionId, fitHeight }: PlotProps) {
-  const beside = fitHeight !== undefined;
-  const sideWidth = beside ? sideColumnWidth(points, width) : 0;
-  const plotRight = width - sideWidth - MARGIN.right;
+  // Beside the plot only when the plot keeps a usable width, so a portrait slide falls back to the list below.
+  const sideWidth = fitHeight !== undefined ? sideColumnWidth(points, width) : 0;
+  const beside = fitHeight !== undefined && width - sideWidth - MARGIN.left - MARGIN.right >= MIN_SIDE_PLOT_WIDTH;
+  const plotRight = beside ? width - sideWidth - MARGIN.right : width - MARGIN.right;
   const plotHeight = beside ? Math.round(Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom)) : plotHeightFor(width);
   const bounds: PlotBounds = useMemo(
     () => ({ left: MARGIN.left, right: plotRight, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
@@ -257,7 +260,7 @@ export function RooflineChart({ device, points, title, width, slide }: RooflineC
     </>
   );
   return (
-    <ChartShell width={width} textScale={slide?.textScale} minWidth={slide ? MIN_CHART_WIDTH + LIST_COLUMN_WIDTH : MIN_CHART_WIDTH} headline={headline} description={description}>
+    <ChartShell width={width} textScale={slide?.textScale} headline={headline} description={description}>
       {(w, descriptionId) => (
         <RooflinePlot device={device} points={drawable} width={w} headline={headline} descriptionId={descriptionId} fitHeight={slide ? slideLayoutHeight(slide) : undefined} />
       )}

@@ -19,7 +19,7 @@ export interface TimeBreakdownChartProps {
   bars: TimeBar[];
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
-  /** Draws the chart for a lecture slide: larger text, a phase legend and bars thin enough to fit the height. */
+  /** Layout for a lecture slide: larger text, a phase legend and bars thin enough to fit the height. */
   slide?: SlideChartLayout;
 }
 

@@ -20,6 +20,31 @@ function marks(container: HTMLElement, selector: string) {
 }
 
 describe('RooflineChart', () => {
+  const slide = { textScale: 1.2, maxHeight: 250 };
+
+  /** Left edge of the numbered list, from its translate(x,y) transform. */
+  function listLeft(container: HTMLElement): number {
+    const transform = container.querySelector('[data-mark="list"]')!.getAttribute('transform')!;
+    return Number(/translate\(([\d.]+),/.exec(transform)![1]);
+  }
+
+  it('lays a slide chart out smaller and lists beside the plot', () => {
+    const { container } = render(<RooflineChart device={rooflineDevice(fid)} points={rooflinePoints(fid)} title="Roofline" width={952} slide={slide} />);
+    const svg = screen.getByRole('img', { name: /^Roofline\./ });
+    const layoutWidth = Math.floor(952 / slide.textScale);
+    expect(svg.getAttribute('viewBox')).toMatch(new RegExp(`^0 0 ${layoutWidth} `));
+    expect(container.querySelector('[data-text-scale]')).toHaveAttribute('data-text-scale', '1.2');
+    expect(listLeft(container)).toBeGreaterThan(layoutWidth / 2);
+    const axisLabel = within(svg as unknown as HTMLElement).getByText('Operational intensity (FLOPs/byte)');
+    expect(Number(axisLabel.getAttribute('y'))).toBeLessThanOrEqual(slide.maxHeight / slide.textScale);
+  });
+
+  it('lists below the plot on a narrow slide', () => {
+    const { container } = render(<RooflineChart device={rooflineDevice(fid)} points={rooflinePoints(fid)} title="Roofline" width={528} slide={slide} />);
+    expect(screen.getByRole('img', { name: /^Roofline\./ }).tagName.toLowerCase()).toBe('svg');
+    expect(listLeft(container)).toBe(8);
+  });
+
   it('draws one numbered point per operation with FLOPs', () => {
     const points = rooflinePoints(fid);
     const { container } = render(<RooflineChart device={rooflineDevice(fid)} points={points} title="Roofline" width={640} />);
@@ -88,6 +113,18 @@ describe('TimeBreakdownChart', () => {
     { id: 'fido', label: 'FiDO-Base', result: fido },
     { id: 'fid', label: 'FiD-Base', result: evaluate(vanillaFidConfig(fido.config)) },
   ];
+
+  it('fits a slide with a phase legend', () => {
+    const slide = { textScale: 1.2, maxHeight: 200 };
+    render(<TimeBreakdownChart bars={bars} width={952} slide={slide} />);
+    const svg = screen.getByRole('img', { name: /FiDO-Base/ });
+    const [, , width, height] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(width).toBe(Math.floor(952 / slide.textScale));
+    expect(height).toBeLessThanOrEqual(slide.maxHeight / slide.textScale);
+    expect(within(svg as unknown as HTMLElement).getByText('Encoder operations')).toBeInTheDocument();
+    expect(within(svg as unknown as HTMLElement).getByText('Decoder operations')).toBeInTheDocument();
+    expect(within(svg as unknown as HTMLElement).queryByText('Encoder MLP')).not.toBeInTheDocument();
+  });
 
   it('stacks one segment per operation that takes time', () => {
     const { container } = render(<TimeBreakdownChart bars={bars} width={640} />);
