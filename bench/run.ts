@@ -4,6 +4,8 @@
  *
  *   npm run bench -- [--no-build] [--only cost,bundle]
  *
+ * BENCH_DIST_DIR and BENCH_PORT override the build folder and the port below.
+ *
  * Steps: build the site with NEXT_DIST_DIR=.build-bench (skipped with --no-build when the
  * folder exists), serve it with scripts/serve.mjs on 127.0.0.1:3290, run the modules one
  * after another, stop the server and write the page. A module that throws gets its error
@@ -20,8 +22,9 @@ import type { BenchContext, BenchModule, BenchResult } from './types';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(ROOT, 'bench');
-const DIST_DIR = '.build-bench';
-const PORT = 3290;
+// BENCH_DIST_DIR and BENCH_PORT let several checkouts run benches side by side.
+const DIST_DIR = process.env.BENCH_DIST_DIR || '.build-bench';
+const PORT = Number(process.env.BENCH_PORT || 3290);
 const HOST = '127.0.0.1';
 const OUTPUT = join(ROOT, 'docs', 'benchmarks.md');
 const CHROMIUM = '/usr/bin/chromium';
@@ -216,6 +219,9 @@ async function main(): Promise<number> {
   let options: ReturnType<typeof readOptions>;
   let files: string[];
   try {
+    if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) {
+      throw new Error(`invalid BENCH_PORT ${process.env.BENCH_PORT}: expected a whole number from 1 to 65535`);
+    }
     options = readOptions();
     files = benchFiles(options.only);
   } catch (error) {

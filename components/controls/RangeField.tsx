@@ -1,5 +1,5 @@
 'use client';
-import { useId, useMemo, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import styles from './controls.module.css';
 import { FieldMessages } from './FieldMessages';
 import { logSteps, nearestStepIndex } from './logSteps';
@@ -37,8 +37,10 @@ export interface RangeFieldProps {
 /**
  * A labelled range slider with its current value and unit on show, plus a number input
  * for exact values. Works with the keyboard: arrows, Page Up/Down, Home and End.
+ * Memoized: with a stable `onChange`, `formatValue` and `hint`, moving another control
+ * leaves this one as it is.
  */
-export function RangeField({
+export const RangeField = memo(function RangeField({
   label,
   value,
   onChange,
@@ -118,4 +120,4 @@ export function RangeField({
       <FieldMessages draft={draft} errorId={errorId} hint={hint} hintId={hintId} />
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import styles from './controls.module.css';
 import type { SelectOption } from './SelectField';
 
@@ -11,8 +11,7 @@ export interface SegmentedFieldProps<V extends string> {
   hint?: ReactNode;
 }
 
-/** A choice among a few options, drawn as joined buttons: a radio group, so arrows move the choice. */
-export function SegmentedField<V extends string>({ label, value, options, onChange, hint }: SegmentedFieldProps<V>) {
+function SegmentedFieldView<V extends string>({ label, value, options, onChange, hint }: SegmentedFieldProps<V>) {
   const name = useId();
   const hintId = `${name}-hint`;
   return (
@@ -40,3 +39,10 @@ export function SegmentedField<V extends string>({ label, value, options, onChan
     </fieldset>
   );
 }
+
+/**
+ * A choice among a few options, drawn as joined buttons: a radio group, so arrows move
+ * the choice. Memoized, so it re-renders only when a prop changes.
+ */
+// memo() drops the type parameter, so the cast restores it.
+export const SegmentedField = memo(SegmentedFieldView) as typeof SegmentedFieldView;

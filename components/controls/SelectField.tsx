@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import styles from './controls.module.css';
 
 export interface SelectOption<V extends string> {
@@ -15,8 +15,7 @@ export interface SelectFieldProps<V extends string> {
   hint?: ReactNode;
 }
 
-/** A labelled native select: keyboard and screen-reader behaviour come from the browser. */
-export function SelectField<V extends string>({ label, value, options, onChange, hint }: SelectFieldProps<V>) {
+function SelectFieldView<V extends string>({ label, value, options, onChange, hint }: SelectFieldProps<V>) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -45,3 +44,10 @@ export function SelectField<V extends string>({ label, value, options, onChange,
     </div>
   );
 }
+
+/**
+ * A labelled native select: keyboard and screen-reader behaviour come from the browser.
+ * Memoized, so it re-renders only when a prop changes (pass stable `options` and `onChange`).
+ */
+// memo() drops the type parameter, so the cast restores it.
+export const SelectField = memo(SelectFieldView) as typeof SelectFieldView;

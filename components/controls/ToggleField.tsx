@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import styles from './controls.module.css';
 
 export interface ToggleFieldProps {
@@ -9,8 +9,8 @@ export interface ToggleFieldProps {
   hint?: ReactNode;
 }
 
-/** An on/off switch: a native checkbox with the switch role, toggled by Space. */
-export function ToggleField({ label, checked, onChange, hint }: ToggleFieldProps) {
+/** An on/off switch: a native checkbox with the switch role, toggled by Space. Memoized. */
+export const ToggleField = memo(function ToggleField({ label, checked, onChange, hint }: ToggleFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -34,4 +34,4 @@ export function ToggleField({ label, checked, onChange, hint }: ToggleFieldProps
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { MemoryChart } from '@/components/charts/MemoryChart';
 import { RooflineChart } from '@/components/charts/RooflineChart';
 import { ShareChart } from '@/components/charts/ShareChart';
@@ -55,7 +55,7 @@ export function timeCaption(bars: TimeBar[], vanillaName: string): string {
   return `Each bar stacks the roofline time of every operation, encoder in blue and decoder in red${against}.`;
 }
 
-function RooflineFigure({ side }: { side: Side }) {
+const RooflineFigure = memo(function RooflineFigure(side: Side) {
   const { result } = side.estimates;
   const device = useMemo(() => rooflineDevice(result), [result]);
   const points = useMemo(() => rooflinePoints(result), [result]);
@@ -70,9 +70,9 @@ function RooflineFigure({ side }: { side: Side }) {
       <RooflineChart device={device} points={points} title={title} />
     </Figure>
   );
-}
+});
 
-function ShareFigure({ side }: { side: Side }) {
+const ShareFigure = memo(function ShareFigure(side: Side) {
   const { result } = side.estimates;
   return (
     <Figure
@@ -84,9 +84,9 @@ function ShareFigure({ side }: { side: Side }) {
       <ShareChart result={result} />
     </Figure>
   );
-}
+});
 
-function MemoryFigure({ side }: { side: Side }) {
+const MemoryFigure = memo(function MemoryFigure(side: Side) {
   const { result } = side.estimates;
   return (
     <Figure
@@ -98,10 +98,13 @@ function MemoryFigure({ side }: { side: Side }) {
       <MemoryChart result={result} />
     </Figure>
   );
-}
+});
 
-/** The four cost charts, with configuration B beside A when comparing. */
-export function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
+/**
+ * The four cost charts, with configuration B beside A when comparing. The figures are
+ * memoized per configuration, so moving a control of A leaves B's figures as they are.
+ */
+export const ChartsPanel = memo(function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
   const sides = useMemo(() => sidesOf(a, b), [a, b]);
   const bars = useMemo(() => timeBars(sides), [sides]);
   const pairClass = b ? styles.pair : undefined;
@@ -121,19 +124,19 @@ export function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
       </Figure>
       <div className={pairClass}>
         {sides.map((side) => (
-          <ShareFigure key={side.tag || 'only'} side={side} />
+          <ShareFigure key={side.tag || 'only'} tag={side.tag} estimates={side.estimates} />
         ))}
       </div>
       <div className={pairClass}>
         {sides.map((side) => (
-          <RooflineFigure key={side.tag || 'only'} side={side} />
+          <RooflineFigure key={side.tag || 'only'} tag={side.tag} estimates={side.estimates} />
         ))}
       </div>
       <div className={pairClass}>
         {sides.map((side) => (
-          <MemoryFigure key={side.tag || 'only'} side={side} />
+          <MemoryFigure key={side.tag || 'only'} tag={side.tag} estimates={side.estimates} />
         ))}
       </div>
     </section>
   );
-}
+});

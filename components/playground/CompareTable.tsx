@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import type { CostResult } from '@/lib/cost';
 import { formatBytes, formatCount, formatFlops, formatSeconds, formatSizeRatio, formatTimeRatio, MISSING } from './format';
 import styles from './playground.module.css';
@@ -21,7 +22,7 @@ export const COMPARE_ROWS: Row[] = [
 ];
 
 /** B against A for each headline figure, with the ratio B/A in words ("2x slower", "16x smaller"). */
-export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostResult; nameA: string; nameB: string }) {
+export const CompareTable = memo(function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostResult; nameA: string; nameB: string }) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} data-testid="compare-table">
@@ -54,4 +55,4 @@ export function CompareTable({ a, b, nameA, nameB }: { a: CostResult; b: CostRes
       </table>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { currentPermalink } from '@/components/state/urlState';
 import styles from './playground.module.css';
 
@@ -7,7 +7,7 @@ import styles from './playground.module.css';
  * Copies the page URL after writing any pending URL update. Without the clipboard API
  * (or when it fails) it shows the link in a read-only field, selected, to copy by hand.
  */
-export function CopyLinkButton({ flush }: { flush: () => void }) {
+export const CopyLinkButton = memo(function CopyLinkButton({ flush }: { flush: () => void }) {
   const [message, setMessage] = useState('');
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -48,4 +48,4 @@ export function CopyLinkButton({ flush }: { flush: () => void }) {
       </span>
     </div>
   );
-}
+});

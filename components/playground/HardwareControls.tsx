@@ -1,8 +1,10 @@
 'use client';
+import { memo, useCallback } from 'react';
 import { NumberField, RangeField, SegmentedField, SelectField, type SelectOption } from '@/components/controls';
 import { hardwareOf, type Config } from '@/lib/config/config';
 import { HARDWARE_NAMES, HARDWARE_PRESETS, PRECISIONS, PRECISION_NAMES, type HardwareName, type PrecisionName } from '@/lib/config/hardware';
 import type { ConfigUpdater } from './configUpdate';
+import { HARDWARE_FIELDS, sameConfigFields, useFieldSetter } from './controlFields';
 import styles from './playground.module.css';
 
 const HARDWARE_OPTIONS: SelectOption<HardwareName>[] = HARDWARE_NAMES.map((name) => ({
@@ -27,9 +29,13 @@ function toPercent(fraction: number): number {
 }
 
 /** Accelerator, precision and the efficiencies that scale its peaks. */
-export function HardwareControls({ config, update }: { config: Config; update: ConfigUpdater }) {
+export const HardwareControls = memo(function HardwareControls({ config, update }: { config: Config; update: ConfigUpdater }) {
   const hardware = hardwareOf(config);
   const custom = config.customHardware;
+  const setHardware = useFieldSetter(update, 'hardware');
+  const setPrecision = useFieldSetter(update, 'precision');
+  const setComputePercent = useCallback((percent: number) => update((c) => ({ ...c, computeEfficiency: percent / 100 })), [update]);
+  const setBandwidthPercent = useCallback((percent: number) => update((c) => ({ ...c, bandwidthEfficiency: percent / 100 })), [update]);
   return (
     <>
       <SelectField
@@ -37,7 +43,7 @@ export function HardwareControls({ config, update }: { config: Config; update: C
         value={config.hardware}
         options={HARDWARE_OPTIONS}
         // normalizeConfig keeps customHardware equal to the chosen preset, so custom starts from its numbers.
-        onChange={(name) => update((c) => ({ ...c, hardware: name }))}
+        onChange={setHardware}
         hint={
           <>
             Source: {hardware.source}.{hardware.assumption && <> Assumed: {hardware.assumption}</>}
@@ -80,7 +86,7 @@ export function HardwareControls({ config, update }: { config: Config; update: C
         label="Precision"
         value={config.precision}
         options={PRECISION_OPTIONS}
-        onChange={(precision) => update((c) => ({ ...c, precision }))}
+        onChange={setPrecision}
         hint={precisionHint(config.precision)}
       />
       <RangeField
@@ -90,7 +96,7 @@ export function HardwareControls({ config, update }: { config: Config; update: C
         max={100}
         integer={false}
         unit="% of peak FLOP/s"
-        onChange={(percent) => update((c) => ({ ...c, computeEfficiency: percent / 100 }))}
+        onChange={setComputePercent}
       />
       <RangeField
         label="Bandwidth efficiency"
@@ -99,8 +105,8 @@ export function HardwareControls({ config, update }: { config: Config; update: C
         max={100}
         integer={false}
         unit="% of peak bandwidth"
-        onChange={(percent) => update((c) => ({ ...c, bandwidthEfficiency: percent / 100 }))}
+        onChange={setBandwidthPercent}
       />
     </>
   );
-}
+}, sameConfigFields(HARDWARE_FIELDS));

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import type { CostResult } from '@/lib/cost';
 import { formatBytes, formatCount, formatFlops, formatPercent, formatSeconds, formatTimeRatio, MISSING } from './format';
 import type { Estimates } from './useEstimates';
@@ -39,7 +40,7 @@ function ratioOf(a: number | null, b: number | null): number | null {
 }
 
 /** The headline numbers of one configuration and its standing against vanilla FiD and FiD-Base. */
-export function Headline({ estimates, title }: { estimates: Estimates; title: string }) {
+export const Headline = memo(function Headline({ estimates, title }: { estimates: Estimates; title: string }) {
   const { result, vanilla, fidBase, name, vanillaName } = estimates;
   const seconds = result.seconds;
   const isVanilla = name === vanillaName;
@@ -115,4 +116,4 @@ export function Headline({ estimates, title }: { estimates: Estimates; title: st
       </div>
     </section>
   );
-}
+});

@@ -1,10 +1,12 @@
 'use client';
+import { memo, useCallback, useMemo } from 'react';
 import { NumberField, RangeField, SelectField, type SelectOption } from '@/components/controls';
 import { crossAttentionLayers, decoderDims, type Config } from '@/lib/config/config';
 import { SIZE_NAMES, T5_SIZES, type SizeName, type StackDims } from '@/lib/config/models';
 import { DIM_LIMITS } from '@/lib/config/schema';
 import { pluralize } from '@/lib/text/plural';
 import type { ConfigUpdater } from './configUpdate';
+import { MODEL_FIELDS, sameConfigFields, useFieldSetter } from './controlFields';
 import styles from './playground.module.css';
 
 const SIZE_OPTIONS: SelectOption<SizeName>[] = SIZE_NAMES.map((size) => ({
@@ -77,30 +79,45 @@ function LayerStrip({ layers, kept }: { layers: number; kept: number[] }) {
   );
 }
 
+function periodText(k: number): string {
+  return k === 1 ? '1 (every layer)' : `${k} (every ${ordinal(k)} layer)`;
+}
+
 /** Encoder and decoder sizes, layer-sparse cross-attention, key/value heads and FiD-Light. */
-export function ModelControls({ config, update }: { config: Config; update: ConfigUpdater }) {
+export const ModelControls = memo(function ModelControls({ config, update }: { config: Config; update: ConfigUpdater }) {
   const decoder = decoderDims(config);
-  const kept = crossAttentionLayers(decoder.layers, config.crossAttentionPeriod);
-  const kvOptions: SelectOption<string>[] = [
-    { value: '0', label: kvHeadLabel(0, decoder.heads) },
-    ...kvHeadChoices(decoder.heads).map((g) => ({ value: String(g), label: kvHeadLabel(g, decoder.heads) })),
-  ];
+  const { passageTokens } = config;
+  const kept = useMemo(() => crossAttentionLayers(decoder.layers, config.crossAttentionPeriod), [decoder.layers, config.crossAttentionPeriod]);
+  const kvOptions: SelectOption<string>[] = useMemo(
+    () => [
+      { value: '0', label: kvHeadLabel(0, decoder.heads) },
+      ...kvHeadChoices(decoder.heads).map((g) => ({ value: String(g), label: kvHeadLabel(g, decoder.heads) })),
+    ],
+    [decoder.heads],
+  );
+  const periodHint = useMemo(
+    () => (
+      <>
+        <LayerStrip layers={decoder.layers} kept={kept} />
+        Cross-attention in {kept.length} of {decoder.layers} decoder layers:{' '}
+        {kept.length === decoder.layers ? 'all' : kept.join(', ')} (numbered from 0).
+      </>
+    ),
+    [decoder.layers, kept],
+  );
+  const formatFirstK = useCallback((k: number) => (k === 0 ? `off (all ${passageTokens})` : `first ${k} of ${passageTokens}`), [passageTokens]);
+  const setEncoderSize = useFieldSetter(update, 'encoderSize');
+  const setDecoderSize = useFieldSetter(update, 'decoderSize');
+  const setPeriod = useFieldSetter(update, 'crossAttentionPeriod');
+  const setFirstK = useFieldSetter(update, 'firstK');
+  const setKvHeads = useFieldSetter(update, 'kvHeads');
+  const setKvHeadsText = useCallback((g: string) => setKvHeads(Number(g)), [setKvHeads]);
 
   return (
     <>
-      <SelectField
-        label="Encoder size"
-        value={config.encoderSize}
-        options={SIZE_OPTIONS}
-        onChange={(size) => update((c) => ({ ...c, encoderSize: size }))}
-      />
+      <SelectField label="Encoder size" value={config.encoderSize} options={SIZE_OPTIONS} onChange={setEncoderSize} />
       {config.encoderSize === 'custom' && <CustomDims stack="encoder" dims={config.encoderCustom} update={update} />}
-      <SelectField
-        label="Decoder size"
-        value={config.decoderSize}
-        options={SIZE_OPTIONS}
-        onChange={(size) => update((c) => ({ ...c, decoderSize: size }))}
-      />
+      <SelectField label="Decoder size" value={config.decoderSize} options={SIZE_OPTIONS} onChange={setDecoderSize} />
       {config.decoderSize === 'custom' && <CustomDims stack="decoder" dims={config.decoderCustom} update={update} />}
 
       <RangeField
@@ -108,32 +125,26 @@ export function ModelControls({ config, update }: { config: Config; update: Conf
         value={config.crossAttentionPeriod}
         min={1}
         max={decoder.layers}
-        formatValue={(k) => (k === 1 ? '1 (every layer)' : `${k} (every ${ordinal(k)} layer)`)}
-        onChange={(k) => update((c) => ({ ...c, crossAttentionPeriod: k }))}
-        hint={
-          <>
-            <LayerStrip layers={decoder.layers} kept={kept} />
-            Cross-attention in {kept.length} of {decoder.layers} decoder layers:{' '}
-            {kept.length === decoder.layers ? 'all' : kept.join(', ')} (numbered from 0).
-          </>
-        }
+        formatValue={periodText}
+        onChange={setPeriod}
+        hint={periodHint}
       />
       <SelectField
         label="Decoder key/value heads g"
         value={String(config.kvHeads)}
         options={kvOptions}
-        onChange={(g) => update((c) => ({ ...c, kvHeads: Number(g) }))}
+        onChange={setKvHeadsText}
         hint={`Queries keep ${pluralize(decoder.heads, 'head')}; keys and values share g heads. Only divisors of ${decoder.heads} are offered.`}
       />
       <RangeField
         label="FiD-Light: vectors kept per passage k"
         value={config.firstK}
         min={0}
-        max={config.passageTokens}
-        formatValue={(k) => (k === 0 ? `off (all ${config.passageTokens})` : `first ${k} of ${config.passageTokens}`)}
-        onChange={(k) => update((c) => ({ ...c, firstK: k }))}
+        max={passageTokens}
+        formatValue={formatFirstK}
+        onChange={setFirstK}
         hint="0 turns FiD-Light off: the decoder reads every encoder vector."
       />
     </>
   );
-}
+}, sameConfigFields(MODEL_FIELDS));

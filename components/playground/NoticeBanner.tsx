@@ -1,9 +1,10 @@
 'use client';
+import { memo } from 'react';
 import type { Notice } from '@/lib/config/url';
 import styles from './playground.module.css';
 
 /** Lists the URL values that were changed before use: key, value given, value used and why. */
-export function NoticeBanner({ notices, onDismiss }: { notices: Notice[]; onDismiss: () => void }) {
+export const NoticeBanner = memo(function NoticeBanner({ notices, onDismiss }: { notices: Notice[]; onDismiss: () => void }) {
   if (notices.length === 0) return null;
   return (
     <div role="status" className={styles.notice} aria-labelledby="url-notice-title">
@@ -23,4 +24,4 @@ export function NoticeBanner({ notices, onDismiss }: { notices: Notice[]; onDism
       </ul>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
 import { ChartsPanel } from './ChartsPanel';
@@ -24,9 +24,17 @@ export function Playground() {
   const estimatesA = useEstimates(a.config);
   const estimatesB = useEstimates(b.config);
 
-  const notices = [...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])];
+  const notices = useMemo(
+    () => [...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])],
+    [a.notices, b.notices, compare, compareNotice],
+  );
   const { dismissNotices: dismissA, flush: flushA, config: configA } = a;
   const { dismissNotices: dismissB, flush: flushB, setConfig: setConfigB } = b;
+  // Read by toggleCompare, so the toggle keeps one callback while a slider moves A.
+  const configARef = useRef(configA);
+  useEffect(() => {
+    configARef.current = configA;
+  }, [configA]);
 
   const dismissAll = useCallback(() => {
     dismissA();
@@ -45,9 +53,9 @@ export function Playground() {
       const keepB = hasSecondConfig(window.location.search);
       setCompare(on);
       // B starts as a copy of A, so changing one control shows that control's effect.
-      if (on && !keepB) setConfigB(configA);
+      if (on && !keepB) setConfigB(configARef.current);
     },
-    [flush, setCompare, setConfigB, configA],
+    [flush, setCompare, setConfigB],
   );
 
   const ready = a.ready && b.ready;

@@ -1,13 +1,21 @@
 'use client';
+import { memo } from 'react';
 import { describeModel, type Config } from '@/lib/config/config';
 import { MODEL_PRESETS, applyPreset, matchingPreset } from '@/lib/config/presets';
+import { PRESET_FIELDS, sameConfigFields } from './controlFields';
 import styles from './playground.module.css';
 
 /**
  * Buttons for the named model presets. A preset replaces only the model fields and
  * pushes a history entry, so the browser's back button restores the previous model.
  */
-export function PresetPicker({ config, commit }: { config: Config; commit: (update: (previous: Config) => Config) => void }) {
+export const PresetPicker = memo(function PresetPicker({
+  config,
+  commit,
+}: {
+  config: Config;
+  commit: (update: (previous: Config) => Config) => void;
+}) {
   const match = matchingPreset(config);
   return (
     <div className={styles.presets}>
@@ -32,4 +40,4 @@ export function PresetPicker({ config, commit }: { config: Config; commit: (upda
       {match && match.assumptions.length > 0 && <p className={styles.note}>{match.assumptions.join(' ')}</p>}
     </div>
   );
-}
+}, sameConfigFields(PRESET_FIELDS));

@@ -1,11 +1,17 @@
 'use client';
+import { memo } from 'react';
 import { RangeField } from '@/components/controls';
 import type { Config } from '@/lib/config/config';
 import { WORKLOAD_LIMITS } from '@/lib/config/schema';
 import type { ConfigUpdater } from './configUpdate';
+import { WORKLOAD_FIELDS, sameConfigFields, useFieldSetter } from './controlFields';
 
 /** Passages, tokens per passage, target tokens and batch: log sliders with exact inputs. */
-export function WorkloadControls({ config, update }: { config: Config; update: ConfigUpdater }) {
+export const WorkloadControls = memo(function WorkloadControls({ config, update }: { config: Config; update: ConfigUpdater }) {
+  const setPassages = useFieldSetter(update, 'passages');
+  const setPassageTokens = useFieldSetter(update, 'passageTokens');
+  const setTargetTokens = useFieldSetter(update, 'targetTokens');
+  const setBatchSize = useFieldSetter(update, 'batchSize');
   return (
     <>
       <RangeField
@@ -14,7 +20,7 @@ export function WorkloadControls({ config, update }: { config: Config; update: C
         {...WORKLOAD_LIMITS.passages}
         scale="log"
         unit="passages"
-        onChange={(passages) => update((c) => ({ ...c, passages }))}
+        onChange={setPassages}
       />
       <RangeField
         label="Tokens per passage"
@@ -23,7 +29,7 @@ export function WorkloadControls({ config, update }: { config: Config; update: C
         scale="log"
         unit="tokens"
         hint="Question included; FiDO truncates to 256."
-        onChange={(passageTokens) => update((c) => ({ ...c, passageTokens }))}
+        onChange={setPassageTokens}
       />
       <RangeField
         label="Target tokens"
@@ -32,7 +38,7 @@ export function WorkloadControls({ config, update }: { config: Config; update: C
         scale="log"
         unit="tokens"
         hint="Tokens generated per answer, one decoder step each."
-        onChange={(targetTokens) => update((c) => ({ ...c, targetTokens }))}
+        onChange={setTargetTokens}
       />
       <RangeField
         label="Batch size"
@@ -41,8 +47,8 @@ export function WorkloadControls({ config, update }: { config: Config; update: C
         scale="log"
         unit="samples"
         hint="Requested; lowered to the largest batch that fits in memory."
-        onChange={(batchSize) => update((c) => ({ ...c, batchSize }))}
+        onChange={setBatchSize}
       />
     </>
   );
-}
+}, sameConfigFields(WORKLOAD_FIELDS));
