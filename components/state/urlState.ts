@@ -44,6 +44,20 @@ export function mergeConfigQuery(
   return text ? `?${text}` : '';
 }
 
+/** True when `a` and `b` contain the same values. Nested objects such as `encoderCustom` compare field by field. */
+export function sameConfig(a: Readonly<Config>, b: Readonly<Config>): boolean {
+  const keys = Object.keys(a) as (keyof Config)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => {
+    const valueA: unknown = a[key];
+    const valueB: unknown = b[key];
+    if (Object.is(valueA, valueB)) return true;
+    if (typeof valueA !== 'object' || typeof valueB !== 'object' || valueA === null || valueB === null) return false;
+    const fieldsA = Object.entries(valueA);
+    return fieldsA.length === Object.keys(valueB).length && fieldsA.every(([field, value]) => Object.is(value, (valueB as Record<string, unknown>)[field]));
+  });
+}
+
 function writeUrl(config: Config, prefix: string, defaults: Readonly<Config>, mode: 'replace' | 'push'): void {
   const query = mergeConfigQuery(window.location.search, config, prefix, defaults);
   if (query === window.location.search) return;
@@ -66,9 +80,12 @@ export function useUrlConfig(prefix = '', defaults: Readonly<Config> = DEFAULT_C
   useEffect(() => {
     const read = () => {
       const parsed = parseConfig(window.location.search, prefix, defaults);
-      latest.current = parsed.config;
-      setConfigState(parsed.config);
-      setNotices(parsed.notices);
+      // An equal configuration keeps its identity, so a URL that repeats the defaults
+      // re-renders nothing that depends on the configuration after hydration.
+      const next = sameConfig(latest.current, parsed.config) ? latest.current : parsed.config;
+      latest.current = next;
+      setConfigState(next);
+      setNotices((previous) => (previous.length === 0 && parsed.notices.length === 0 ? previous : parsed.notices));
       setReady(true);
     };
     read();
