@@ -3,6 +3,7 @@
 import { NoFitNote } from './NoFitNote';
 import { useMemo } from 'react';
 import { shareCurves, type ShareCurve, type ShareCurves } from '@/lib/article/shareCurves';
+import { joinNames } from '@/lib/article/asymmetric';
 import { formatCount } from '@/lib/article/reading';
 import { shareCurvesTable } from '@/lib/article/tables';
 import { formatPercent } from '@/lib/charts/format';
@@ -37,6 +38,8 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
   const fidBatch = ends(curveOf(byBatch, 'fid'));
   const fidoBatch = ends(curveOf(byBatch, 'fido'));
   const lengthShares = [shareAt(fidLength, 8), shareAt(fidLength, 128), shareAt(fidoLength, 8), shareAt(fidoLength, 128)];
+  const lengthCases = ['vanilla FiD at 8 target tokens', 'vanilla FiD at 128', 'FiDO at 8', 'FiDO at 128'];
+  const missingLengths = lengthCases.filter((_, i) => lengthShares[i] === 'n/a');
   const readerShare = byLength.reader ? formatPercent(byLength.reader.share) : null;
 
   const charts = (
@@ -97,8 +100,9 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
         )}{' '}
         {lengthShares.includes('n/a') ? (
           <>
-            At the sizes you chose, vanilla FiD or FiDO does not fit in memory even at batch 1 for some of these lengths, so
-            their shares cannot be quoted. In general FiDO&apos;s decoder stays cheaper, but for long outputs it
+            At the sizes you chose, {joinNames(missingLengths)} {missingLengths.length === 1 ? 'does' : 'do'} not fit in memory
+            even at batch 1, so the shares at 8 and 128 tokens cannot be compared. In general FiDO&apos;s decoder stays cheaper,
+            but for long outputs it
           </>
         ) : (
           <>

@@ -166,6 +166,14 @@ describe('AsymmetricDecoderSection', () => {
 });
 
 describe('OutputLengthAndBatchSection', () => {
+  it('names the lengths that do not fit', () => {
+    // 1,000 passages of 880 tokens: vanilla FiD fits at no target length, FiDO at every one.
+    renderSection(OutputLengthAndBatchSection, { ...DEFAULT_CONFIG, passages: 1000, passageTokens: 880 });
+    expect(screen.getByText(/vanilla FiD at 8 target tokens and vanilla FiD at 128 do not fit in memory even at batch 1/)).toBeInTheDocument();
+    expect(screen.queryByText(/FiDO at 8/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/n\/a/)).not.toBeInTheDocument();
+  });
+
   it('marks the reader share the prose quotes', async () => {
     renderSection(OutputLengthAndBatchSection, DEFAULT_CONFIG);
     const seconds = evaluate(DEFAULT_CONFIG).seconds!;
