@@ -43,7 +43,7 @@ function resolveFile(urlPath) {
 // caps a query at 8192 characters, so 64 KB leaves room for percent-encoding and headers.
 const maxHeaderBytes = 64 * 1024;
 
-createServer({ maxHeaderSize: maxHeaderBytes }, (request, response) => {
+const server = createServer({ maxHeaderSize: maxHeaderBytes }, (request, response) => {
   let file = null;
   try {
     file = resolveFile(request.url ?? '/');
@@ -69,6 +69,30 @@ createServer({ maxHeaderSize: maxHeaderBytes }, (request, response) => {
   }
   response.writeHead(200, headers);
   createReadStream(file).pipe(response);
-}).listen(port, '127.0.0.1', () => {
+});
+
+// Node replies to a request over the header limit with an empty 431, which a browser shows
+// as a blank page. This page explains why the link did not open.
+const tooLongPage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Link too long</title>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+<h1>This link is too long to open</h1>
+<p>The request is larger than the ${maxHeaderBytes / 1024} KB this server accepts. A permalink
+of the explainer is a few hundred characters; open <a href="/playground/">the playground</a>
+and copy its link again.</p></body></html>`;
+
+server.on('clientError', (error, socket) => {
+  if (!socket.writable) return;
+  console.error(`rejected a request from ${socket.remoteAddress}: ${error.code ?? error.message}`);
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    const body = Buffer.from(tooLongPage);
+    socket.end(
+      `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${tooLongPage}`,
+    );
+    return;
+  }
+  socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+});
+
+server.listen(port, '127.0.0.1', () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}/`);
 });
