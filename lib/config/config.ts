@@ -120,7 +120,8 @@ export function describeModel(config: Config): string {
   const g = effectiveKvHeads(config);
   const mqa = g === 1;
   const gqa = g > 1 && g < decoderDims(config).heads;
-  const light = config.firstK > 0;
+  // A first-k that keeps every token reads what FiD reads, so the model is named FiD.
+  const light = config.firstK > 0 && config.firstK < config.passageTokens;
   if (lsa && mqa && !light) return `FiDO-${sizes}`;
   const parts: string[] = [];
   if (lsa) parts.push(`LSA K=${config.crossAttentionPeriod}`);

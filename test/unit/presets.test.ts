@@ -88,6 +88,13 @@ describe('model presets', () => {
     }
   });
 
+  it('names full first-k as FiD', () => {
+    const base = { ...DEFAULT_CONFIG, passageTokens: 64 };
+    expect(describeModel({ ...base, firstK: 32 })).toBe('FiD-Light-Base (k=32)');
+    expect(describeModel({ ...base, firstK: 64 })).toBe('FiD-Base');
+    expect(describeModel({ ...base, firstK: 256 })).toBe('FiD-Base');
+  });
+
   it('round-trips every preset through the URL', () => {
     for (const preset of MODEL_PRESETS) {
       const applied = applyPreset(DEFAULT_CONFIG, preset);
