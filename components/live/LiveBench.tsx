@@ -10,7 +10,7 @@ import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
-import { BACKEND_LABELS, clampTinyConfig } from '@/lib/fido/protocol';
+import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey } from '@/lib/fido/protocol';
 import { useUrlConfig } from '@/components/state/urlState';
 import { configQuery, type Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
@@ -66,7 +66,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   useEffect(() => {
     if (!ready || !extras.ready || noticed.current) return;
     noticed.current = true;
-    setNotices([...clamped.notices, ...extras.notices]);
+    setNotices(oneNoticePerKey([...clamped.notices, ...extras.notices]));
     if (clamped.notices.length > 0) setConfig(clamped.config);
     if (extras.notices.length > 0) setExtras(extras.extras);
   }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras]);

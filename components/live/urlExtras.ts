@@ -20,17 +20,27 @@ export const REPEATS_URL_KEY = 'repeats';
 export const DEFAULT_REPEATS = 5;
 export const MAX_REPEATS = 20;
 
-/** Parses a whole number in [min, max]; anything else falls back or is clamped, with a notice. */
+/** A decimal number as the shared URL schema accepts it: sign, digits, point, exponent. */
+const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Parses a whole number in [min, max] like the configuration's integer keys: a
+ * fraction is rounded and a number out of range is clamped, each with a notice. Only
+ * text that is not a number falls back to the default.
+ */
 function parseCount(raw: string | null, key: string, min: number, max: number, fallback: number): { value: number; notice?: Notice } {
   if (raw === null) return { value: fallback };
   const text = raw.trim();
   const given = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  if (!/^\d+$/.test(text)) {
-    return { value: fallback, notice: { key, given, used: String(fallback), reason: 'not a whole number; the default is used' } };
+  const parsed = NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+  if (Number.isNaN(parsed)) {
+    return { value: fallback, notice: { key, given, used: String(fallback), reason: 'not a number; the default is used' } };
   }
-  const value = Number(text);
-  if (value > max) return { value: max, notice: { key, given, used: String(max), reason: `above the maximum ${max}` } };
-  if (value < min) return { value: min, notice: { key, given, used: String(min), reason: `below the minimum ${min}` } };
+  // 1e999 parses to Infinity and is clamped like any other number above the maximum.
+  if (parsed > max) return { value: max, notice: { key, given, used: String(max), reason: `above the maximum ${max}` } };
+  if (parsed < min) return { value: min, notice: { key, given, used: String(min), reason: `below the minimum ${min}` } };
+  const value = Math.round(parsed);
+  if (value !== parsed) return { value, notice: { key, given, used: String(value), reason: 'rounded to a whole number' } };
   return { value };
 }
 
@@ -53,10 +63,19 @@ export const DEFAULT_EXTRAS: Readonly<LiveExtras> = Object.freeze({ backend: 'au
 /** Reads the backend, seed and repeats under `prefix` from a query string. */
 export function parseExtras(search: string, prefix = ''): { extras: LiveExtras; notices: Notice[] } {
   const params = new URLSearchParams(search);
-  const backend = parseBackendChoice(params.get(prefix + BACKEND_URL_KEY), prefix + BACKEND_URL_KEY);
-  const seed = parseSeed(params.get(prefix + SEED_URL_KEY), prefix + SEED_URL_KEY);
-  const repeats = parseRepeats(params.get(prefix + REPEATS_URL_KEY), prefix + REPEATS_URL_KEY);
-  const notices = [backend.notice, seed.notice, repeats.notice].filter((n): n is Notice => n !== undefined);
+  const repeated: Notice[] = [];
+  // Like the configuration's keys, a repeated key uses its first value, with a notice.
+  const first = (key: string): string | null => {
+    const values = params.getAll(key);
+    if (values.length > 1) {
+      repeated.push({ key, given: values.join(', '), used: values[0], reason: `given ${values.length} times; the first value is used` });
+    }
+    return values.length > 0 ? values[0] : null;
+  };
+  const backend = parseBackendChoice(first(prefix + BACKEND_URL_KEY), prefix + BACKEND_URL_KEY);
+  const seed = parseSeed(first(prefix + SEED_URL_KEY), prefix + SEED_URL_KEY);
+  const repeats = parseRepeats(first(prefix + REPEATS_URL_KEY), prefix + REPEATS_URL_KEY);
+  const notices = [backend.notice, seed.notice, repeats.notice, ...repeated].filter((n): n is Notice => n !== undefined);
   return { extras: { backend: backend.value, seed: seed.value, repeats: repeats.value }, notices };
 }
 

@@ -342,3 +342,23 @@ export function clampTinyConfig(input: Config, prefix = '', earlier: readonly No
   const normalized = normalizeConfig(config, notices, prefix);
   return { config: normalized.config, notices: normalized.notices };
 }
+
+/**
+ * Merges notices that name the same URL key into one line, in first-seen order: the
+ * longest given text (a repeated key lists every value), the last value used and every
+ * reason. `?passages=-99999&passages=1e9` then reads as one notice, not two.
+ */
+export function oneNoticePerKey(notices: readonly Notice[]): Notice[] {
+  const byKey = new Map<string, Notice>();
+  for (const notice of notices) {
+    const earlier = byKey.get(notice.key);
+    if (!earlier) {
+      byKey.set(notice.key, { ...notice });
+      continue;
+    }
+    if (notice.given.length > earlier.given.length) earlier.given = notice.given;
+    earlier.used = notice.used;
+    earlier.reason = `${earlier.reason}, and ${notice.reason}`;
+  }
+  return [...byKey.values()];
+}

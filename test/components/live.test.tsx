@@ -166,6 +166,28 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('reports a repeated key once', async () => {
+    setup('?passages=-99999&passages=1e9');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    const items = within(notice.parentElement!).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('passages: given -99999, 1e9, used 1');
+    expect(items[0]).toHaveTextContent('given 2 times; the first value is used');
+    await waitForActivity('finished');
+  });
+
+  it.each([
+    ['-99999', '1', 'below the minimum 1'],
+    ['1e9', '20', 'above the maximum 20'],
+    ['2.6', '3', 'rounded to a whole number'],
+    ['many', '5', 'not a number; the default is used'],
+  ])('clamps repeats=%s to %s', async (given, used, reason) => {
+    setup(`?repeats=${given}`);
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent(`repeats: given ${given}, used ${used} (${reason})`);
+    await waitForActivity('finished');
+  });
+
   it('rewrites a malformed link to the values used', async () => {
     setup('?encd=999999&k=abc&kv=3&backend=evil&repeats=0');
     await screen.findByText(/Some values in the link were changed/);
