@@ -77,7 +77,7 @@ export const DeviceRoofline = memo(function DeviceRoofline({
         </>
       }
     >
-      <RooflineChart device={device} points={chart} title="Tiny model phases on this device" />
+      <RooflineChart device={device} points={chart} title="Phases of the tiny model, measured" />
     </Figure>
   );
 });

@@ -122,7 +122,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   const roof = useMemo(
     () =>
       calibration
-        ? { flopsPerSecond: calibration.matmul.flopsPerSecond, bytesPerSecond: calibration.bandwidth.bytesPerSecond, label: `this device on ${calibration.backend}` }
+        ? { flopsPerSecond: calibration.matmul.flopsPerSecond, bytesPerSecond: calibration.bandwidth.bytesPerSecond, label: `TensorFlow.js ${calibration.backend} on this device` }
         : null,
     [calibration],
   );

@@ -211,6 +211,15 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('describes the device roofline in sentences', async () => {
+    setup('?backend=cpu', { backend: 'cpu' });
+    await waitForActivity('finished');
+    const chart = screen.getByRole('img', { name: /^Phases of the tiny model, measured\./ });
+    const label = chart.getAttribute('aria-label')!;
+    expect(label).toMatch(/^Phases of the tiny model, measured\. TensorFlow\.js cpu on this device: /);
+    expect(label.match(/this device/g)).toHaveLength(1);
+  });
+
   it('calibrates on the requested backend at load', async () => {
     const workers = setup('?backend=cpu', { backend: 'cpu' });
     await waitForActivity('finished');
