@@ -289,7 +289,7 @@ describe('LiveBench', () => {
     expect(predicted).toBeCloseTo(calibrated + 0.024, 9);
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Tiny model phases on this device/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
   });
 
   it('races tiny FiD against tiny FiDO at the defaults', async () => {

@@ -48,7 +48,7 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
   const fidKernels = Number(await phases.locator('td[data-variant="fid"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));
   const fidoKernels = Number(await phases.locator('td[data-variant="fido"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));
   expect(fidoKernels).toBeLessThan(fidKernels);
-  await expect(page.getByRole('img', { name: /Tiny model phases on this device/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Phases of the tiny model, measured/ })).toBeVisible();
   expect(errors).toEqual([]);
 }
 
