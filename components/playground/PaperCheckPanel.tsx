@@ -1,5 +1,6 @@
 'use client';
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { useValueAfterPaint } from '@/components/state/useValueAfterPaint';
 import type { Config } from '@/lib/config/config';
 import { ABOUT_TOLERANCE, checkPaperClaims, type PaperCheck, type Verdict } from '@/lib/cost/paperCheck';
 import styles from './playground.module.css';
@@ -9,29 +10,6 @@ const VERDICT_TEXT: Record<Verdict, string> = {
   disagrees: 'Model disagrees',
   unknown: 'Cannot check',
 };
-
-/**
- * Returns `value`, but takes up a new value only in a task after the next frame, so the
- * frame that shows a slider step does not wait for the work that depends on it. While
- * the value keeps changing, as when a slider is dragged, it keeps the last one it took.
- */
-function useValueAfterPaint<T>(value: T): T {
-  const [settled, setSettled] = useState(value);
-
-  useEffect(() => {
-    if (Object.is(settled, value)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setSettled(value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [value, settled]);
-
-  return settled;
-}
 
 /**
  * Each claim of the FiDO paper with the model's figure beside the paper's, evaluated at
