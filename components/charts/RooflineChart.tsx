@@ -66,7 +66,8 @@ const LIST_ENTRY_PREFIX_WIDTH = 34;
 /** Sizes the list column beside the plot to the longest label, between LIST_COLUMN_WIDTH and half the chart. */
 function sideColumnWidth(points: readonly RooflinePoint[], width: number): number {
   const longest = Math.max(0, ...points.map((p) => textWidth(p.label)));
-  return Math.round(Math.min(width * 0.5, Math.max(LIST_COLUMN_WIDTH, LIST_LEFT + LIST_ENTRY_PREFIX_WIDTH + longest)));
+  // Rounded up, so the longest label is not cut by a fraction of a pixel.
+  return Math.floor(Math.min(width * 0.5, Math.max(LIST_COLUMN_WIDTH, Math.ceil(LIST_LEFT + LIST_ENTRY_PREFIX_WIDTH + longest))));
 }
 
 function listColumnsFor(width: number): number {

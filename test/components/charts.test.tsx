@@ -35,6 +35,7 @@ describe('RooflineChart', () => {
     expect(svg.getAttribute('viewBox')).toMatch(new RegExp(`^0 0 ${layoutWidth} `));
     expect(container.querySelector('[data-text-scale]')).toHaveAttribute('data-text-scale', '1.2');
     expect(listLeft(container)).toBeGreaterThan(layoutWidth / 2);
+    expect(within(svg as unknown as HTMLElement).getByText('Decoder cross-attention over encoder keys/values')).toBeInTheDocument();
     const axisLabel = within(svg as unknown as HTMLElement).getByText('Operational intensity (FLOPs/byte)');
     expect(Number(axisLabel.getAttribute('y'))).toBeLessThanOrEqual(slide.maxHeight / slide.textScale);
   });
