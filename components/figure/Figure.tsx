@@ -95,7 +95,7 @@ function resolveTable(table: FigureProps['table']): FigureTable {
 function FigureTableView({ title, table }: { title: string; table: FigureTable }) {
   const numeric = table.columns.map((_, column) => table.rows.length > 0 && table.rows.every((row) => typeof row[column] === 'number' || row[column] === ''));
   return (
-    <div className={styles.tableWrap}>
+    <div className={styles.tableWrap} role="region" tabIndex={0} aria-label={`${title}: the numbers (scrolls sideways)`}>
       <table className={styles.table}>
         <caption className="visually-hidden">{title}: the numbers behind the chart</caption>
         <thead>

@@ -296,26 +296,28 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           )}
           <details>
             <summary>Backends tried</summary>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Backend</th>
-                  <th scope="col">Works</th>
-                  <th scope="col">
-                    Probe matmul ({PROBE_MATMUL_SIZE} × {PROBE_MATMUL_SIZE}), median
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {backend.probes.map((probe) => (
-                  <tr key={probe.backend}>
-                    <td>{probe.backend}</td>
-                    <td>{probe.ok ? 'yes' : `no: ${probe.error ?? 'failed'}`}</td>
-                    <td>{probe.ok ? formatSeconds(probe.medianSeconds ?? Number.NaN) : '–'}</td>
+            <div className={styles.tableScroll} role="region" tabIndex={0} aria-label="Backends tried (scrolls sideways)">
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">Backend</th>
+                    <th scope="col">Works</th>
+                    <th scope="col">
+                      Probe matmul ({PROBE_MATMUL_SIZE} × {PROBE_MATMUL_SIZE}), median
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {backend.probes.map((probe) => (
+                    <tr key={probe.backend}>
+                      <td>{probe.backend}</td>
+                      <td>{probe.ok ? 'yes' : `no: ${probe.error ?? 'failed'}`}</td>
+                      <td>{probe.ok ? formatSeconds(probe.medianSeconds ?? Number.NaN) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </details>
         </>
       ) : (

@@ -78,63 +78,65 @@ export const PhaseTable = memo(function PhaseTable({
   const measured = Object.fromEntries(variants.map((v) => [v, phaseMedians(runs[v]!)]));
   const predicted = Object.fromEntries(variants.map((v) => [v, phasePrediction(runs[v]!, device, calibration)]));
   return (
-    <table className={styles.table} aria-label="Phase times, measured and predicted">
-      <thead>
-        <tr>
-          <th scope="col">Phase</th>
-          {variants.map((v) => (
-            <th key={v} scope="col" colSpan={PREDICTION_COLUMNS.length}>
-              {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
-            </th>
-          ))}
-        </tr>
-        <tr>
-          <th scope="col" />
-          {variants.map((v) =>
-            PREDICTION_COLUMNS.map((column) => (
-              <th key={`${v}-${column}`} scope="col">
-                {column}
+    <div className={styles.tableScroll} role="region" tabIndex={0} aria-label="Phase times, measured and predicted (scrolls sideways)">
+      <table className={styles.table} aria-label="Phase times, measured and predicted">
+        <thead>
+          <tr>
+            <th scope="col">Phase</th>
+            {variants.map((v) => (
+              <th key={v} scope="col" colSpan={PREDICTION_COLUMNS.length}>
+                {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
               </th>
-            )),
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {PHASE_ROWS.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            {variants.map((v) => {
-              const m = measured[v][row.key];
-              const cost = predicted[v]?.[row.key];
-              const r = cost?.rooflineSeconds ?? Number.NaN;
-              const c = cost?.calibratedRooflineSeconds ?? Number.NaN;
-              const p = cost?.seconds ?? Number.NaN;
-              const kernels = cost?.kernels ?? Number.NaN;
-              const bytesPerSecond = cost?.bytesPerSecond ?? Number.NaN;
-              // Full-precision seconds in data attributes, for scripts reading the page (bench/fido.bench.ts).
-              return [
-                <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={String(m)}>
-                  {formatSeconds(m)}
-                </td>,
-                <td key={`${v}r`} data-variant={v} data-phase={row.key} data-kind="roofline" data-seconds={String(r)}>
-                  {formatSeconds(r)}
-                </td>,
-                <td key={`${v}c`} data-variant={v} data-phase={row.key} data-kind="calibrated-roofline" data-seconds={String(c)} data-bytes-per-second={String(bytesPerSecond)}>
-                  {Number.isFinite(c) ? `${formatSeconds(c)} (${formatBytesPerSecond(bytesPerSecond)})` : '–'}
-                </td>,
-                <td key={`${v}l`} data-variant={v} data-phase={row.key} data-kind="launch" data-seconds={String(cost?.launchSeconds ?? Number.NaN)} data-kernels={String(kernels)}>
-                  {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${pluralize(kernels, 'kernel')})` : '–'}
-                </td>,
-                <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={String(p)}>
-                  {formatSeconds(p)}
-                </td>,
-                <td key={`${v}q`}>{formatRatio(m / p)}</td>,
-              ];
-            })}
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+          <tr>
+            <th scope="col" />
+            {variants.map((v) =>
+              PREDICTION_COLUMNS.map((column) => (
+                <th key={`${v}-${column}`} scope="col">
+                  {column}
+                </th>
+              )),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {PHASE_ROWS.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {variants.map((v) => {
+                const m = measured[v][row.key];
+                const cost = predicted[v]?.[row.key];
+                const r = cost?.rooflineSeconds ?? Number.NaN;
+                const c = cost?.calibratedRooflineSeconds ?? Number.NaN;
+                const p = cost?.seconds ?? Number.NaN;
+                const kernels = cost?.kernels ?? Number.NaN;
+                const bytesPerSecond = cost?.bytesPerSecond ?? Number.NaN;
+                // Full-precision seconds in data attributes, for scripts reading the page (bench/fido.bench.ts).
+                return [
+                  <td key={`${v}m`} data-variant={v} data-phase={row.key} data-kind="measured" data-seconds={String(m)}>
+                    {formatSeconds(m)}
+                  </td>,
+                  <td key={`${v}r`} data-variant={v} data-phase={row.key} data-kind="roofline" data-seconds={String(r)}>
+                    {formatSeconds(r)}
+                  </td>,
+                  <td key={`${v}c`} data-variant={v} data-phase={row.key} data-kind="calibrated-roofline" data-seconds={String(c)} data-bytes-per-second={String(bytesPerSecond)}>
+                    {Number.isFinite(c) ? `${formatSeconds(c)} (${formatBytesPerSecond(bytesPerSecond)})` : '–'}
+                  </td>,
+                  <td key={`${v}l`} data-variant={v} data-phase={row.key} data-kind="launch" data-seconds={String(cost?.launchSeconds ?? Number.NaN)} data-kernels={String(kernels)}>
+                    {Number.isFinite(kernels) ? `${formatSeconds(cost!.launchSeconds)} (${pluralize(kernels, 'kernel')})` : '–'}
+                  </td>,
+                  <td key={`${v}p`} data-variant={v} data-phase={row.key} data-kind="predicted" data-seconds={String(p)}>
+                    {formatSeconds(p)}
+                  </td>,
+                  <td key={`${v}q`}>{formatRatio(m / p)}</td>,
+                ];
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 });
 
