@@ -21,13 +21,16 @@ export interface FigureProps {
   permalink?: string;
   /** Heading level of the title; 3 unless given. */
   headingLevel?: 2 | 3 | 4;
+  /** Reason the figure has no numbers yet; while set, the save buttons are disabled and the reason is shown. */
+  emptyReason?: string;
   children: ReactNode;
 }
 
 type ExportKind = 'svg' | 'png' | 'csv';
 
-export function Figure({ id, title, caption, table, permalink, headingLevel = 3, children }: FigureProps) {
+export function Figure({ id, title, caption, table, permalink, headingLevel = 3, emptyReason, children }: FigureProps) {
   const headingId = useId();
+  const emptyReasonId = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   // The table is built only while open: figures redraw on every slider step, and a
@@ -69,16 +72,25 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
           {tableOpen && <FigureTableView title={title} table={resolveTable(table)} />}
         </details>
         <div className={styles.buttons} role="group" aria-label={`Save ${title}`}>
-          <button type="button" className={styles.button} onClick={() => save('svg')} aria-label={`Save ${title} as SVG`}>
-            SVG
-          </button>
-          <button type="button" className={styles.button} onClick={() => save('png')} aria-label={`Save ${title} as PNG`}>
-            PNG
-          </button>
-          <button type="button" className={styles.button} onClick={() => save('csv')} aria-label={`Save the numbers of ${title} as CSV`}>
-            CSV
-          </button>
+          {(['svg', 'png', 'csv'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={styles.button}
+              onClick={() => save(kind)}
+              disabled={emptyReason !== undefined}
+              aria-describedby={emptyReason !== undefined ? emptyReasonId : undefined}
+              aria-label={kind === 'csv' ? `Save the numbers of ${title} as CSV` : `Save ${title} as ${kind.toUpperCase()}`}
+            >
+              {kind.toUpperCase()}
+            </button>
+          ))}
         </div>
+        {emptyReason !== undefined && (
+          <p id={emptyReasonId} className={styles.status}>
+            {emptyReason}
+          </p>
+        )}
         <p className={styles.status} role="status" aria-live="polite">
           {status}
         </p>

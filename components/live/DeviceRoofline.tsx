@@ -68,6 +68,7 @@ export const DeviceRoofline = memo(function DeviceRoofline({
       title="The tiny model's phases on this device's roofline"
       headingLevel={headingLevel}
       table={table}
+      emptyReason={points.length === 0 ? 'Nothing to save yet: run a model to place its phases on the roofline.' : undefined}
       caption={
         <>
           The roof is this device as measured: {formatFlopsPerSecond(device.flopsPerSecond)} on a large matmul and the bandwidth of

@@ -241,6 +241,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
         title="Time per generated token"
         headingLevel={embedded ? 3 : 2}
         table={stepTable(series, steps)}
+        emptyReason={series.some((s) => s.seconds.some((seconds) => Number.isFinite(seconds))) ? undefined : 'Nothing to save yet: run a model to measure its steps.'}
         caption="Solid: the median of the timed runs so far, streamed as each step is measured. Dashed, once a run finishes: the calibrated prediction of the same step on this device, the cost model's roofline with the step's bytes at the measured matrix-vector bandwidth, plus the kernels the step launches times the measured launch time of one kernel."
       >
         <StepChart series={series} steps={steps} title="Decoder seconds per generated token, measured and predicted" />

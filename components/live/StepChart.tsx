@@ -76,7 +76,7 @@ export function logTickValues(low: number, high: number): number[] {
   return ticks;
 }
 
-/** Builds the numbers behind the chart: one row per step, one column per series, in seconds. */
+/** Builds the numbers behind the chart: one row per step, one named column per series, in seconds. */
 export function stepTable(series: StepSeries[], steps: number): FigureTable {
   return {
     columns: ['Step', ...series.map((s) => `${s.label} (s)`)],

@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LiveBench } from '@/components/live/LiveBench';
+import { stepTable } from '@/components/live/StepChart';
+import { encodeCsv } from '@/lib/charts/export';
 import type { WorkerLike } from '@/components/live/workerClient';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
 import type { BackendName, DeviceMeasurement, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
@@ -234,6 +236,29 @@ describe('LiveBench', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('WebGL is not available here (no context); running on wasm.');
     expect(screen.getByTestId('backend')).toHaveTextContent('Running on wasm');
     await waitForActivity('finished');
+  });
+
+  it('disables the step chart exports before a run', async () => {
+    const workers = setup('?ttokens=1&k=2&kv=1&repeats=1');
+    await waitForActivity('finished');
+    const csv = screen.getByRole('button', { name: 'Save the numbers of Time per generated token as CSV' });
+    expect(csv).toBeDisabled();
+    expect(csv).toHaveAccessibleDescription('Nothing to save yet: run a model to measure its steps.');
+    expect(screen.getByRole('button', { name: 'Save Time per generated token as SVG' })).toBeDisabled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].step(0, 0.004, ' tide');
+    await waitFor(() => expect(csv).toBeEnabled());
+    expect(csv).not.toHaveAccessibleDescription();
+    workers[0].finish([0.004]);
+    await waitForActivity('finished');
+  });
+
+  it('names every column of the step table', () => {
+    const table = stepTable([{ key: 'fid-measured', label: 'Tiny FiD, measured on wasm', seconds: [0.004, 0.005], color: '#000' }], 2);
+    expect(table.columns).toEqual(['Step', 'Tiny FiD, measured on wasm (s)']);
+    expect(encodeCsv(table, 'http://127.0.0.1/live/').split('\r\n')[0]).toBe('Step,"Tiny FiD, measured on wasm (s)"');
   });
 
   it('streams tokens and step times of a race', async () => {
