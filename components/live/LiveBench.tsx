@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey } from '@/lib/fido/protocol';
@@ -346,6 +346,14 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           {formatSeconds(calibration.dispatch.medianSeconds)} median, over {calibration.dispatch.chainedOps}).
         </p>
       ) : null}
+      {calibration && (
+        <p>
+          <a href={`/playground/${playgroundDeviceQuery(calibration, deviceMemoryBytes())}`} data-testid="playground-device">
+            Open this device in the playground
+          </a>{' '}
+          (custom hardware with the measured matmul FLOP/s as its peak and the measured add bandwidth, with the paper&apos;s models on it).
+        </p>
+      )}
     </section>
   );
 }

@@ -14,7 +14,8 @@
  * decoder's bytes move at the matrix-vector bandwidth, and every counted kernel adds the
  * measured launch time. Everything except `measureDevice` is pure and runs in Node tests.
  */
-import type { Config } from '../config/config';
+import { DEFAULT_CONFIG, type Config } from '../config/config';
+import { configQuery } from '../config/url';
 import { evaluate, workShape } from '../cost/model';
 import { decoderOperations, encoderOperations, type OperationWork } from '../cost/operations';
 import { roofline, type Device } from '../cost/roofline';
@@ -320,6 +321,17 @@ export function deviceConfig(config: Config, measurement: DeviceMeasurement, mem
     bandwidthEfficiency: 1,
     batchSize: 1,
   };
+}
+
+/**
+ * Builds the playground's query for this device: custom hardware with the measured matmul
+ * FLOP/s as the peak, the measured add bandwidth and `memoryBytes`, every other key at the
+ * playground's default. The shared serializer writes it (`hw`, `peak` in TFLOP/s, `bw` and
+ * `mem` in GB).
+ */
+export function playgroundDeviceQuery(measurement: DeviceMeasurement, memoryBytes = DEFAULT_DEVICE_MEMORY_BYTES): string {
+  const device = deviceConfig(DEFAULT_CONFIG, measurement, memoryBytes);
+  return configQuery({ ...DEFAULT_CONFIG, hardware: 'custom', customHardware: device.customHardware });
 }
 
 export type MeasuredPhase = 'encoder' | 'projection' | 'decoder';

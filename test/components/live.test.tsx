@@ -229,6 +229,11 @@ describe('LiveBench', () => {
     expect(screen.getByTestId('backend')).toHaveTextContent('Running on cpu');
     expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
     expect(screen.getByTestId('launch')).toHaveTextContent('Kernel launch: 20 µs');
+    const link = screen.getByRole('link', { name: 'Open this device in the playground' });
+    const params = new URL(link.getAttribute('href')!, 'http://127.0.0.1').searchParams;
+    expect(params.get('hw')).toBe('custom');
+    expect(Number(params.get('peak')) * 1e12).toBeCloseTo(MEASUREMENT.matmul.flopsPerSecond, 0);
+    expect(Number(params.get('bw')) * 1e9).toBeCloseTo(MEASUREMENT.bandwidth.bytesPerSecond, 0);
   });
 
   it('shows the fallback from WebGL', async () => {

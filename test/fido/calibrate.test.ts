@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '@/lib/config/config';
 import { evaluate } from '@/lib/cost/model';
+import { parseConfig } from '@/lib/config/url';
 import {
   compareSpeedup,
   deviceConfig,
@@ -15,6 +16,7 @@ import {
   predictWithCalibration,
   rooflinePoints,
   type LaunchCalibration,
+  playgroundDeviceQuery,
 } from '@/lib/fido/calibrate';
 import type { DeviceMeasurement, RunResult } from '@/lib/fido/protocol';
 import type { Tensor2D } from '@/lib/fido/tf';
@@ -341,5 +343,30 @@ describe('measureDevice', () => {
       minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
+  });
+});
+
+describe('playgroundDeviceQuery', () => {
+  it('parses back to the calibrated figures', () => {
+    const measurement = {
+      backend: 'wasm',
+      matmul: { size: 512, flops: 2 * 512 ** 3, samplesSeconds: [0.0123], medianSeconds: 0.0123, flopsPerSecond: (2 * 512 ** 3) / 0.0123 },
+      bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.0217], medianSeconds: 0.0217, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.0217 },
+      matvec: { size: 2048, bytes: 1, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: 1000 },
+      dispatch: { mix: ['matMul'], chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
+    } satisfies DeviceMeasurement;
+    const query = playgroundDeviceQuery(measurement, 8e9);
+    const params = new URLSearchParams(query);
+    expect(params.get('hw')).toBe('custom');
+    expect(Number(params.get('peak'))).toBeCloseTo(measurement.matmul.flopsPerSecond / 1e12, 9);
+    expect(Number(params.get('bw'))).toBeCloseTo(measurement.bandwidth.bytesPerSecond / 1e9, 9);
+    expect(params.get('mem')).toBe('8');
+
+    const parsed = parseConfig(query);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.config.hardware).toBe('custom');
+    expect(parsed.config.customHardware.peakFlopsPerSecond / measurement.matmul.flopsPerSecond).toBeCloseTo(1, 9);
+    expect(parsed.config.customHardware.memoryBytesPerSecond / measurement.bandwidth.bytesPerSecond).toBeCloseTo(1, 9);
+    expect(parsed.config.customHardware.memoryBytes).toBe(8e9);
   });
 });
