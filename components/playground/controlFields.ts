@@ -9,7 +9,7 @@ import type { ConfigUpdater } from './configUpdate';
  * here, and test/components/controlGroups.test.tsx fails until it does.
  */
 
-export const PRESET_FIELDS = ['encoderSize', 'decoderSize', 'decoderCustom', 'crossAttentionPeriod', 'kvHeads', 'firstK'] as const;
+export const PRESET_FIELDS = ['encoderSize', 'decoderSize', 'decoderCustom', 'crossAttentionPeriod', 'kvHeads', 'firstK', 'passageTokens'] as const;
 
 export const MODEL_FIELDS = [
   'encoderSize',
