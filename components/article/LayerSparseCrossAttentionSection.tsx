@@ -56,16 +56,24 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
     </ArticleFigure>
   );
   const would = period === 1 ? 'would ' : '';
+  const keptLayers = (
+    <>
+      <strong data-number="kept-layers">{n.keptLayers.length}</strong> of {n.layers} cross-attention layers
+    </>
+  );
   const savings = (
     <>
-      {period === 1 && (
+      {period === 1 ? (
         <>
-          Your decoder keeps cross-attention in all {layers} layers (K = 1). With FiDO&apos;s K = {FIDO_PERIOD} instead,{' '}
+          Your decoder keeps cross-attention in all {layers} layers (K = 1). FiDO&apos;s K ={' '}
+          <strong data-number="period">{n.period}</strong> would keep {keptLayers}
+        </>
+      ) : (
+        <>
+          K = <strong data-number="period">{n.period}</strong> keeps {keptLayers}
         </>
       )}
-      K = <strong data-number="period">{n.period}</strong> {period === 1 ? 'would keep' : 'keeps'}{' '}
-      <strong data-number="kept-layers">{n.keptLayers.length}</strong> of {n.layers} cross-attention layers: the
-      cross-attention cache {would}shrink{period === 1 ? '' : 's'} from {formatBytes(n.denseCacheBytes)} to{' '}
+      : the cross-attention cache {would}shrink{period === 1 ? '' : 's'} from {formatBytes(n.denseCacheBytes)} to{' '}
       <strong data-number="cache-bytes">{formatBytes(n.cacheBytes)}</strong> per sample, and each answer {would}read
       {period === 1 ? '' : 's'} <strong data-number="read-bytes">{formatBytes(n.readBytes)}</strong> of it instead of{' '}
       {formatBytes(n.denseReadBytes)}.

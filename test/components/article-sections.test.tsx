@@ -97,6 +97,19 @@ describe('LayerSparseCrossAttentionSection', () => {
     expect(proseNumber('period')).toBe('6');
     expect(screen.getByText(/Your decoder keeps cross-attention in all 12 layers/)).toBeInTheDocument();
   });
+
+  it('names FiDO K once in the preview', () => {
+    renderSection(LayerSparseCrossAttentionSection, DEFAULT_CONFIG);
+    const sentence = document.querySelector('[data-number="period"]')?.closest('p')?.textContent ?? '';
+    expect(sentence).toContain("FiDO's K = 6 would keep 2 of 12 cross-attention layers: the cross-attention cache would shrink");
+    expect(sentence.match(/K = 6/g)).toHaveLength(1);
+  });
+
+  it('states the kept layers at K 4', () => {
+    renderSection(LayerSparseCrossAttentionSection, { ...DEFAULT_CONFIG, crossAttentionPeriod: 4 });
+    const sentence = document.querySelector('[data-number="period"]')?.closest('p')?.textContent ?? '';
+    expect(sentence).toMatch(/^K = 4 keeps 3 of 12 cross-attention layers: the cross-attention cache shrinks from/);
+  });
 });
 
 describe('MultiQueryAttentionSection', () => {
