@@ -20,10 +20,21 @@ function shareAt(curve: ShareCurve | undefined, x: number): string {
   return point ? formatPercent(point.share) : 'n/a';
 }
 
-function ends(curve: ShareCurve | undefined): { first: string; last: string; lastX: number } {
+/**
+ * Shares at the first and last point of a curve. `lastBatch` is the batch memory allows
+ * at the last point, which can be below the requested `lastX`.
+ */
+function ends(curve: ShareCurve | undefined): { first: string; last: string; lastX: number; lastBatch: number } {
   const points = curve?.points ?? [];
-  if (points.length === 0) return { first: 'n/a', last: 'n/a', lastX: 0 };
-  return { first: formatPercent(points[0].share), last: formatPercent(points[points.length - 1].share), lastX: points[points.length - 1].x };
+  if (points.length === 0) return { first: 'n/a', last: 'n/a', lastX: 0, lastBatch: 0 };
+  const lastPoint = points[points.length - 1];
+  return { first: formatPercent(points[0].share), last: formatPercent(lastPoint.share), lastX: lastPoint.x, lastBatch: lastPoint.effectiveBatch };
+}
+
+/** "batch 512", or "batch 140, the largest that fits in memory" when memory caps the request. */
+function batchPhrase(end: { lastX: number; lastBatch: number }): string {
+  const batch = `batch ${formatCount(end.lastBatch)}`;
+  return end.lastBatch < end.lastX ? `${batch}, the largest that fits in memory` : batch;
 }
 
 function curveOf(data: ShareCurves, id: ShareCurve['id']): ShareCurve | undefined {
@@ -124,10 +135,15 @@ export function OutputLengthAndBatchSection({ state, mode }: SectionProps) {
           The batch moves the shares the other way. Weights are read once per step for the whole batch, so a larger batch
           spreads their cost over more samples. FiDO&apos;s decoder, which reads mostly weights, gets much cheaper per sample:
           its share falls from <strong data-number="fido-batch-1">{fidoBatch.first}</strong> at batch 1 to{' '}
-          {fidoBatch.last} at batch {formatCount(fidoBatch.lastX)}. FiD&apos;s decoder reads mostly its per-sample
-          cross-attention cache, which no batch shares: its share goes from{' '}
-          <strong data-number="fid-batch-1">{fidBatch.first}</strong> to {fidBatch.last}. Memory also caps the batch: past the
-          largest batch that fits, the curves go flat.
+          <span data-number="fido-batch-last">
+            {fidoBatch.last} at {batchPhrase(fidoBatch)}
+          </span>
+          . FiD&apos;s decoder reads mostly its per-sample cross-attention cache, which no batch shares: its share goes from{' '}
+          <strong data-number="fid-batch-1">{fidBatch.first}</strong> to{' '}
+          <span data-number="fid-batch-last">
+            {fidBatch.last} at {batchPhrase(fidBatch)}
+          </span>
+          . Memory caps the batch: past the largest batch that fits, the curves go flat.
         </p>
       )}
       <NoFitNote result={state.result} />

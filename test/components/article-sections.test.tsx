@@ -7,6 +7,7 @@ import { MemoryBandwidthSection } from '@/components/article/MemoryBandwidthSect
 import { MultiQueryAttentionSection } from '@/components/article/MultiQueryAttentionSection';
 import { OutputLengthAndBatchSection } from '@/components/article/OutputLengthAndBatchSection';
 import { asymmetricLineup, asymmetricNumbers } from '@/lib/article/asymmetric';
+import { fidAtSizes, fidoAtSizes } from '@/lib/article/shareCurves';
 import { crossCacheBytes, selfCacheBytes } from '@/lib/cost/memory';
 import { formatBytes, formatFlopsPerByte, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
@@ -195,6 +196,24 @@ describe('OutputLengthAndBatchSection', () => {
     const charts = await screen.findAllByRole('img', { name: /Decoder share of time/ });
     expect(charts).toHaveLength(2);
     expect(charts[0].textContent).toContain(`you: ${share}`);
+  });
+});
+
+describe('OutputLengthAndBatchSection batch', () => {
+  it('quotes the batch that fits, not 512', () => {
+    renderSection(OutputLengthAndBatchSection, DEFAULT_CONFIG);
+    for (const [name, config] of [
+      ['fido-batch-last', fidoAtSizes(DEFAULT_CONFIG)],
+      ['fid-batch-last', fidAtSizes(DEFAULT_CONFIG)],
+    ] as const) {
+      const atMax = evaluate({ ...config, batchSize: 512 });
+      const fitting = atMax.batch.effective;
+      const share = formatPercent(atMax.seconds!.decoder / atMax.seconds!.total);
+      const expected = fitting < 512 ? `${share} at batch ${fitting}, the largest that fits in memory` : `${share} at batch 512`;
+      expect(proseNumber(name)).toBe(expected);
+    }
+    expect(evaluate({ ...fidoAtSizes(DEFAULT_CONFIG), batchSize: 512 }).batch.effective).toBeLessThan(512);
+    expect(document.body.textContent).not.toContain('batch 512');
   });
 });
 
