@@ -5,11 +5,11 @@ import { RooflineChart } from '@/components/charts/RooflineChart';
 import { ShareChart } from '@/components/charts/ShareChart';
 import { TimeBreakdownChart } from '@/components/charts/TimeBreakdownChart';
 import { Figure } from '@/components/figure/Figure';
+import { sameConfig } from '@/components/state/urlState';
 import { memoryTable } from '@/lib/charts/memory';
 import { rooflineDevice, rooflinePoints, rooflineTable } from '@/lib/charts/roofline';
 import { shareTable } from '@/lib/charts/share';
 import { timeTable, type TimeBar } from '@/lib/charts/timeBreakdown';
-import { configsEqual } from '@/lib/config/url';
 import type { CostResult } from '@/lib/cost';
 import type { Estimates } from './useEstimates';
 import styles from './playground.module.css';
@@ -35,7 +35,7 @@ function sidesOf(a: Estimates, b: Estimates | null): Side[] {
  */
 export function timeBars(sides: Side[]): TimeBar[] {
   const bars: TimeBar[] = [];
-  const shown = (result: CostResult) => bars.some((bar) => configsEqual(bar.result.config, result.config));
+  const shown = (result: CostResult) => bars.some((bar) => sameConfig(bar.result.config, result.config));
   for (const side of sides) {
     const { name, result } = side.estimates;
     bars.push({ id: side.tag || 'current', label: side.tag ? `${side.tag}: ${name}` : name, result });
