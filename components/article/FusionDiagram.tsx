@@ -5,6 +5,7 @@
  * concatenated, and the decoder writes the answer while cross-attending to all of them.
  * React renders the SVG; the positions are plain interpolations of the loop's progress.
  */
+import { memo } from 'react';
 import { interpolateNumber } from 'd3';
 import type { ReadingNumbers } from '@/lib/article/reading';
 import { formatCount } from '@/lib/article/reading';
@@ -69,8 +70,16 @@ interface FusionDiagramProps {
   autoplay?: boolean;
 }
 
-export function FusionDiagram({ numbers, autoplay = true }: FusionDiagramProps) {
-  const { progress, playing, toggle } = usePlayback(LOOP_MS, autoplay);
+interface FusionSvgProps {
+  numbers: ReadingNumbers;
+  /** Position in the animation loop, in [0, 1]; 1 is the finished diagram. */
+  progress: number;
+  /** Draws the SVG at its viewBox size in CSS pixels, for export, instead of filling its box. */
+  fixedSize?: boolean;
+}
+
+/** Draws the diagram at one moment of the animation. */
+function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
   const rows = Math.min(numbers.passages, MAX_ROWS);
   const hidden = numbers.passages - rows;
   const tokens = Math.min(numbers.targetTokens, MAX_TOKENS);
@@ -90,90 +99,110 @@ export function FusionDiagram({ numbers, autoplay = true }: FusionDiagramProps) 
   const stage = stageOf(progress);
 
   return (
-    <div className={styles.diagram}>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={`Fusion-in-Decoder: ${describeFusion(numbers)}`}
-        className={styles.diagramSvg}
-      >
-        <text x={QUESTION_X} y={24} className={styles.svgLabel}>inputs</text>
-        <text x={ENCODER_X} y={24} className={styles.svgLabel}>encoder</text>
-        <text x={STRIP_X} y={24} className={styles.svgLabel}>encoder outputs</text>
-        <text x={DECODER_X} y={24} className={styles.svgLabel}>decoder</text>
+    <svg
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={fixedSize ? WIDTH : undefined}
+      height={fixedSize ? height : undefined}
+      role={fixedSize ? undefined : 'img'}
+      aria-label={fixedSize ? undefined : `Fusion-in-Decoder: ${describeFusion(numbers)}`}
+      className={styles.diagramSvg}
+    >
+      <text x={QUESTION_X} y={24} className={styles.svgLabel}>inputs</text>
+      <text x={ENCODER_X} y={24} className={styles.svgLabel}>encoder</text>
+      <text x={STRIP_X} y={24} className={styles.svgLabel}>encoder outputs</text>
+      <text x={DECODER_X} y={24} className={styles.svgLabel}>decoder</text>
 
-        {Array.from({ length: rows }, (_, i) => {
-          const y = ROW_TOP + i * ROW_GAP;
-          const questionX = interpolateNumber(QUESTION_X - 60, QUESTION_X)(prepend);
-          const stripX = interpolateNumber(STRIP_X, MEMORY_X)(concat);
-          const stripY = interpolateNumber(y, memoryTop + i * segment)(concat);
-          const stripWidth = interpolateNumber(STRIP_WIDTH * encode, MEMORY_WIDTH)(concat);
-          const stripHeight = interpolateNumber(ROW_HEIGHT, segment)(concat);
+      {Array.from({ length: rows }, (_, i) => {
+        const y = ROW_TOP + i * ROW_GAP;
+        const questionX = interpolateNumber(QUESTION_X - 60, QUESTION_X)(prepend);
+        const stripX = interpolateNumber(STRIP_X, MEMORY_X)(concat);
+        const stripY = interpolateNumber(y, memoryTop + i * segment)(concat);
+        const stripWidth = interpolateNumber(STRIP_WIDTH * encode, MEMORY_WIDTH)(concat);
+        const stripHeight = interpolateNumber(ROW_HEIGHT, segment)(concat);
+        return (
+          <g key={i}>
+            <rect x={questionX} y={y} width={QUESTION_WIDTH} height={ROW_HEIGHT} rx={4} className={styles.question} opacity={prepend} />
+            <text x={questionX + QUESTION_WIDTH / 2} y={y + 22} textAnchor="middle" className={styles.svgSmall} opacity={prepend}>Q</text>
+            <rect x={PASSAGE_X} y={y} width={PASSAGE_WIDTH} height={ROW_HEIGHT} rx={4} className={styles.passage} />
+            <text x={PASSAGE_X + 8} y={y + 22} className={styles.svgSmall}>passage {i + 1}</text>
+            <rect
+              x={ENCODER_X}
+              y={y - 4}
+              width={ENCODER_WIDTH}
+              height={ROW_HEIGHT + 8}
+              rx={6}
+              className={styles.encoder}
+              opacity={stage === 1 ? 1 : 0.55}
+            />
+            <text x={ENCODER_X + ENCODER_WIDTH / 2} y={y + 22} textAnchor="middle" className={styles.svgOnFill}>encode</text>
+            <line x1={PASSAGE_X + PASSAGE_WIDTH} x2={ENCODER_X} y1={y + ROW_HEIGHT / 2} y2={y + ROW_HEIGHT / 2} className={styles.arrow} />
+            {stripWidth > 0.5 && (
+              <rect x={stripX} y={stripY} width={stripWidth} height={stripHeight} className={styles.memory} data-passage={i} />
+            )}
+          </g>
+        );
+      })}
+
+      {hidden > 0 && (
+        <text x={PASSAGE_X} y={rowsBottom + 26} className={styles.svgSmall}>
+          + {formatCount(hidden)} more {hidden === 1 ? 'passage' : 'passages'}, encoded alike
+        </text>
+      )}
+
+      {concat > 0.98 && (
+        <text x={MEMORY_X + MEMORY_WIDTH} y={rowsBottom + (hidden > 0 ? 50 : 24)} textAnchor="end" className={styles.svgSmall}>
+          {formatCount(numbers.encoderVectors)} vectors
+        </text>
+      )}
+
+      <rect x={DECODER_X} y={decoderY} width={DECODER_WIDTH} height={60} rx={6} className={styles.decoder} opacity={stage === 3 ? 1 : 0.55} />
+      <text x={DECODER_X + DECODER_WIDTH / 2} y={decoderY + 35} textAnchor="middle" className={styles.svgOnFill}>decode</text>
+
+      {stage === 3 &&
+        Array.from({ length: 7 }, (_, j) => {
+          const y = memoryTop + ((j + 0.5) / 7) * memoryHeight;
           return (
-            <g key={i}>
-              <rect x={questionX} y={y} width={QUESTION_WIDTH} height={ROW_HEIGHT} rx={4} className={styles.question} opacity={prepend} />
-              <text x={questionX + QUESTION_WIDTH / 2} y={y + 22} textAnchor="middle" className={styles.svgSmall} opacity={prepend}>Q</text>
-              <rect x={PASSAGE_X} y={y} width={PASSAGE_WIDTH} height={ROW_HEIGHT} rx={4} className={styles.passage} />
-              <text x={PASSAGE_X + 8} y={y + 22} className={styles.svgSmall}>passage {i + 1}</text>
-              <rect
-                x={ENCODER_X}
-                y={y - 4}
-                width={ENCODER_WIDTH}
-                height={ROW_HEIGHT + 8}
-                rx={6}
-                className={styles.encoder}
-                opacity={stage === 1 ? 1 : 0.55}
-              />
-              <text x={ENCODER_X + ENCODER_WIDTH / 2} y={y + 22} textAnchor="middle" className={styles.svgOnFill}>encode</text>
-              <line x1={PASSAGE_X + PASSAGE_WIDTH} x2={ENCODER_X} y1={y + ROW_HEIGHT / 2} y2={y + ROW_HEIGHT / 2} className={styles.arrow} />
-              {stripWidth > 0.5 && (
-                <rect x={stripX} y={stripY} width={stripWidth} height={stripHeight} className={styles.memory} data-passage={i} />
-              )}
-            </g>
+            <line
+              key={j}
+              x1={DECODER_X}
+              y1={decoderY + 30}
+              x2={MEMORY_X + MEMORY_WIDTH}
+              y2={y}
+              className={styles.attentionLine}
+              opacity={0.35 + 0.65 * (1 - ((decode * tokens) % 1))}
+            />
           );
         })}
 
-        {hidden > 0 && (
-          <text x={PASSAGE_X} y={rowsBottom + 26} className={styles.svgSmall}>
-            + {formatCount(hidden)} more {hidden === 1 ? 'passage' : 'passages'}, encoded alike
-          </text>
-        )}
+      <text x={DECODER_X} y={tokensY - 10} className={styles.svgSmall}>answer</text>
+      {Array.from({ length: tokens }, (_, j) => (
+        <g key={j} opacity={j < tokensShown ? 1 : 0.15}>
+          <rect x={DECODER_X + j * 24} y={tokensY} width={20} height={24} rx={3} className={styles.token} />
+        </g>
+      ))}
+      {numbers.targetTokens > tokens && (
+        <text x={DECODER_X + tokens * 24 + 2} y={tokensY + 18} className={styles.svgSmall} opacity={tokensShown === tokens ? 1 : 0.15}>…</text>
+      )}
+    </svg>
+  );
+}
 
-        {concat > 0.98 && (
-          <text x={MEMORY_X + MEMORY_WIDTH} y={rowsBottom + (hidden > 0 ? 50 : 24)} textAnchor="end" className={styles.svgSmall}>
-            {formatCount(numbers.encoderVectors)} vectors
-          </text>
-        )}
+/** The last frame, drawn again only when the numbers change. */
+const FinishedFusionSvg = memo(function FinishedFusionSvg({ numbers }: { numbers: ReadingNumbers }) {
+  return <FusionSvg numbers={numbers} progress={1} fixedSize />;
+});
 
-        <rect x={DECODER_X} y={decoderY} width={DECODER_WIDTH} height={60} rx={6} className={styles.decoder} opacity={stage === 3 ? 1 : 0.55} />
-        <text x={DECODER_X + DECODER_WIDTH / 2} y={decoderY + 35} textAnchor="middle" className={styles.svgOnFill}>decode</text>
+export function FusionDiagram({ numbers, autoplay = true }: FusionDiagramProps) {
+  const { progress, playing, toggle } = usePlayback(LOOP_MS, autoplay);
+  const stage = stageOf(progress);
 
-        {stage === 3 &&
-          Array.from({ length: 7 }, (_, j) => {
-            const y = memoryTop + ((j + 0.5) / 7) * memoryHeight;
-            return (
-              <line
-                key={j}
-                x1={DECODER_X}
-                y1={decoderY + 30}
-                x2={MEMORY_X + MEMORY_WIDTH}
-                y2={y}
-                className={styles.attentionLine}
-                opacity={0.35 + 0.65 * (1 - ((decode * tokens) % 1))}
-              />
-            );
-          })}
-
-        <text x={DECODER_X} y={tokensY - 10} className={styles.svgSmall}>answer</text>
-        {Array.from({ length: tokens }, (_, j) => (
-          <g key={j} opacity={j < tokensShown ? 1 : 0.15}>
-            <rect x={DECODER_X + j * 24} y={tokensY} width={20} height={24} rx={3} className={styles.token} />
-          </g>
-        ))}
-        {numbers.targetTokens > tokens && (
-          <text x={DECODER_X + tokens * 24 + 2} y={tokensY + 18} className={styles.svgSmall} opacity={tokensShown === tokens ? 1 : 0.15}>…</text>
-        )}
-      </svg>
+  return (
+    <div className={styles.diagram}>
+      <FusionSvg numbers={numbers} progress={progress} />
+      {/* Figure exports this copy, the finished last frame, so a save during the animation is never partial. */}
+      <div hidden data-figure-export="">
+        <FinishedFusionSvg numbers={numbers} />
+      </div>
       <div className={styles.diagramControls}>
         <button type="button" onClick={toggle}>
           {playing ? 'Pause animation' : 'Play animation'}

@@ -44,7 +44,7 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
       if (kind === 'csv') {
         exportTable(resolveTable(table), { id, permalink: link });
       } else {
-        const svg = chartRef.current?.querySelector<SVGSVGElement>('svg[role="img"]') ?? chartRef.current?.querySelector('svg');
+        const svg = chartSvgToExport(chartRef.current);
         if (!svg) {
           setStatus('Nothing to save: the chart is not drawn at this width. The CSV holds its numbers.');
           return;
@@ -96,6 +96,20 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * Finds the SVG a figure saves: a chart's export copy (`[data-figure-export] svg`, e.g.
+ * the finished frame of an animation) when it has one, else the chart's role="img" SVG,
+ * else its first SVG.
+ */
+export function chartSvgToExport(chart: HTMLElement | null): SVGSVGElement | null {
+  if (!chart) return null;
+  return (
+    chart.querySelector<SVGSVGElement>('[data-figure-export] svg') ??
+    chart.querySelector<SVGSVGElement>('svg[role="img"]') ??
+    chart.querySelector<SVGSVGElement>('svg')
   );
 }
 
