@@ -10,7 +10,8 @@ import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
-import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey } from '@/lib/fido/protocol';
+import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey, variantConfig } from '@/lib/fido/protocol';
+import { memoryLimitMessage } from '@/lib/fido/memory';
 import { useUrlConfig } from '@/components/state/urlState';
 import { configQuery, type Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
@@ -76,6 +77,9 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   const bench = useLiveBench(workerFactory, extras.extras.backend, config, settings);
   const { state } = bench;
   const busy = isBusy(state.activity);
+  // FiD keeps every cross-attention layer and head, so its run is the larger of the two.
+  const memoryLimit = useMemo(() => memoryLimitMessage(variantConfig(config, 'fid')), [config]);
+  const runBlocked = busy || memoryLimit !== null;
 
   // The standalone page selects a backend and calibrates as soon as the URL is read.
   const autoStarted = useRef(false);
@@ -204,13 +208,13 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
       <section aria-labelledby={`${prefix}run`}>
         <Heading id={`${prefix}run`}>Run</Heading>
         <div className={styles.actions}>
-          <button type="button" className={styles.primary} disabled={busy} onClick={() => bench.run(['fid', 'fido'])}>
+          <button type="button" className={styles.primary} disabled={runBlocked} onClick={() => bench.run(['fid', 'fido'])}>
             Race both
           </button>
-          <button type="button" disabled={busy} onClick={() => bench.run(['fid'])}>
+          <button type="button" disabled={runBlocked} onClick={() => bench.run(['fid'])}>
             Run FiD
           </button>
-          <button type="button" disabled={busy} onClick={() => bench.run(['fido'])}>
+          <button type="button" disabled={runBlocked} onClick={() => bench.run(['fido'])}>
             Run FiDO
           </button>
           <button type="button" disabled={busy} onClick={() => bench.calibrate()}>
@@ -224,6 +228,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           Run FiD uses the settings above with K = 1 and g = h; Run FiDO uses them as set. Race both runs FiD, then FiDO, in the same worker on the same backend, with the same input and the same seed (the two
           models have different weight shapes, so their random weights differ).
         </p>
+        {memoryLimit && (
+          <p className={styles.warning} role="alert" data-testid="memory-limit">
+            {memoryLimit}
+          </p>
+        )}
         <StatusBar state={state} />
       </section>
 
