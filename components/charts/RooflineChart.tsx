@@ -115,7 +115,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
   const scales = useMemo(() => rooflineScales(device, points, bounds), [device, points, bounds]);
   const roof = useMemo(() => roofPolyline(device, scales), [device, scales]);
   const annotations = useMemo(() => roofAnnotations(device, points, scales, bounds, roof), [device, points, scales, bounds, roof]);
-  const labels = useMemo(() => placePointLabels(points, scales, bounds, annotations), [points, scales, bounds, annotations]);
+  const labels = useMemo(() => placePointLabels(points, scales, bounds, annotations, roof), [points, scales, bounds, annotations, roof]);
 
   const xTicks: Tick[] = decadeTicks(scales.x.domain() as [number, number], Math.max(2, Math.floor((bounds.right - bounds.left) / 60))).map(
     (value) => ({ value, position: scales.x(value), label: intensityTick(value) }),

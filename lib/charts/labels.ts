@@ -2,8 +2,9 @@
  * Collision-avoiding placement of small point labels. Each label starts right of its
  * point. When it would overlap a label already placed or an obstacle, it moves down or
  * up by whole label heights (nearest first, down before up, since a rising roofline
- * leaves more room below), then tries the left side. A label that finds no free spot
- * keeps its first position rather than leaving the plot.
+ * leaves more room below), then tries the left side. Lines (such as a roofline) count as
+ * obstacles too. A label that finds no free spot keeps its first position rather than
+ * leaving the plot.
  */
 
 export interface LabelRequest {
@@ -41,6 +42,10 @@ export interface PlacementOptions {
   obstacles?: readonly Box[];
   /** Least space between two label boxes, in pixels, so neighbouring numbers do not read as one ("1" and "3" as "13"). */
   labelGap?: number;
+  /** Polylines in pixels, as [x, y] vertices, that no label may cross or touch. */
+  lines?: readonly (readonly (readonly [number, number])[])[];
+  /** Minimum space between a label box and a line, in pixels. */
+  lineGap?: number;
 }
 
 export function boxesOverlap(a: Box, b: Box): boolean {
@@ -51,13 +56,52 @@ function grow(box: Box, by: number): Box {
   return { left: box.left - by, right: box.right + by, top: box.top - by, bottom: box.bottom + by };
 }
 
+/**
+ * Tests whether the segment from (x0, y0) to (x1, y1) meets `box`, by clipping the
+ * segment's parameter range to the box's four slabs (Liang–Barsky).
+ */
+export function segmentMeetsBox(x0: number, y0: number, x1: number, y1: number, box: Box): boolean {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let enter = 0;
+  let exit = 1;
+  const slabs: [number, number][] = [
+    [-dx, x0 - box.left],
+    [dx, box.right - x0],
+    [-dy, y0 - box.top],
+    [dy, box.bottom - y0],
+  ];
+  for (const [direction, distance] of slabs) {
+    if (direction === 0) {
+      // Parallel to this slab: outside it means no contact at all.
+      if (distance < 0) return false;
+      continue;
+    }
+    const t = distance / direction;
+    if (direction < 0) enter = Math.max(enter, t);
+    else exit = Math.min(exit, t);
+    if (enter > exit) return false;
+  }
+  return true;
+}
+
+/** Tests whether any segment of `polyline` meets `box`. */
+export function polylineMeetsBox(polyline: readonly (readonly [number, number])[], box: Box): boolean {
+  for (let i = 1; i < polyline.length; i++) {
+    const [x0, y0] = polyline[i - 1];
+    const [x1, y1] = polyline[i];
+    if (segmentMeetsBox(x0, y0, x1, y1, box)) return true;
+  }
+  return false;
+}
+
 function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
   return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
 }
 
 /** Places one label per request, in the order given; returns positions in the same order. */
 export function placeLabels(requests: readonly LabelRequest[], options: PlacementOptions): PlacedLabel[] {
-  const { gap = 6, bounds, maxSteps = 6, obstacles = [], labelGap = 3 } = options;
+  const { gap = 6, bounds, maxSteps = 6, obstacles = [], labelGap = 3, lines = [], lineGap = 2 } = options;
   const placed: Box[] = [...obstacles];
   const labels: Box[] = [];
   const result: PlacedLabel[] = new Array(requests.length);
@@ -78,6 +122,7 @@ export function placeLabels(requests: readonly LabelRequest[], options: Placemen
           if (!inside(box, bounds)) continue;
           if (placed.some((p) => boxesOverlap(p, box))) continue;
           if (labels.some((p) => boxesOverlap(grow(p, labelGap), box))) continue;
+          if (lines.some((polyline) => polylineMeetsBox(polyline, grow(box, lineGap)))) continue;
           chosen = { box, moved: step > 0 };
           break search;
         }

@@ -250,10 +250,18 @@ const SAME_SPOT_PIXELS = 2;
 export const POINT_LABEL_GAP = 6;
 
 /**
- * Places the number labels of the points. Points drawn at the same spot share one label
- * that lists their numbers with a comma and space, carried by the first of them.
+ * Places the number labels of the points, clear of the marks, the roof's annotations and
+ * the roof line itself (`roof` in data space, as roofPolyline returns it). Points drawn at
+ * the same spot share one label that lists their numbers with a comma and space, carried
+ * by the first of them.
  */
-export function placePointLabels(points: readonly RooflinePoint[], scales: RooflineScales, bounds: PlotBounds, annotations: RoofAnnotations | null): PointLabel[] {
+export function placePointLabels(
+  points: readonly RooflinePoint[],
+  scales: RooflineScales,
+  bounds: PlotBounds,
+  annotations: RoofAnnotations | null,
+  roof: readonly [number, number][] = [],
+): PointLabel[] {
   const marks = pointBoxes(points, scales);
   const fixed = annotations ? [annotations.peak.box, annotations.ridge.box, ...(annotations.slope ? [annotations.slope.box] : [])] : [];
   const anchors = points.map((p) => ({ x: scales.x(p.flopsPerByte), y: scales.y(p.flopsPerSecond) }));
@@ -268,7 +276,7 @@ export function placePointLabels(points: readonly RooflinePoint[], scales: Roofl
   const texts = groups.map((g) => g.map((i) => String(i + 1)).join(', '));
   const placed = placeLabels(
     groups.map((g, k) => ({ ...anchors[g[0]], width: pointLabelTextWidth(texts[k]), height: POINT_LABEL_HEIGHT })),
-    { bounds, obstacles: [...marks, ...fixed], labelGap: POINT_LABEL_GAP },
+    { bounds, obstacles: [...marks, ...fixed], labelGap: POINT_LABEL_GAP, lines: [roof.map(([flopsPerByte, flopsPerSecond]) => [scales.x(flopsPerByte), scales.y(flopsPerSecond)] as const)] },
   );
 
   const result: PointLabel[] = points.map(() => null);

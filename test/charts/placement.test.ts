@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { formatSeconds } from '@/lib/charts/format';
-import { boxesOverlap, placeLabels } from '@/lib/charts/labels';
+import { boxesOverlap, placeLabels, polylineMeetsBox, segmentMeetsBox } from '@/lib/charts/labels';
 import {
   drawablePoints,
   placePointLabels,
@@ -53,6 +53,29 @@ describe('label placement', () => {
   });
 });
 
+describe('label placement beside lines', () => {
+  it('detects a segment through a box', () => {
+    const box = { left: 10, right: 20, top: 10, bottom: 20 };
+    expect(segmentMeetsBox(0, 0, 30, 30, box)).toBe(true);
+    expect(segmentMeetsBox(0, 15, 30, 15, box)).toBe(true);
+    expect(segmentMeetsBox(0, 0, 30, 5, box)).toBe(false);
+    expect(segmentMeetsBox(0, 25, 30, 25, box)).toBe(false);
+    expect(segmentMeetsBox(15, 0, 15, 9, box)).toBe(false);
+  });
+
+  it('moves a label off a rising line', () => {
+    // A line rising through the spot right of the point, as the roof's memory slope does.
+    const line = [
+      [0, 100],
+      [100, 0],
+    ] as const;
+    const [label] = placeLabels([{ x: 50, y: 50, width: 16, height: 13 }], { bounds: { left: 0, right: 100, top: 0, bottom: 100 }, lines: [line] });
+    const box = { left: label.x, right: label.x + 16, top: label.y - 6.5, bottom: label.y + 6.5 };
+    expect(polylineMeetsBox(line, box)).toBe(false);
+    expect(label.moved).toBe(true);
+  });
+});
+
 describe('tick thinning', () => {
   it('drops ticks until the labels fit the width', () => {
     const x = scaleLinear().domain([0, 20_000]).range([0, 300]);
@@ -85,7 +108,7 @@ describe('roofline point labels', () => {
 
   for (const [name, config] of Object.entries(configs)) {
     for (const width of [300, 343, 640, 1200]) {
-      it(`keeps ${name} numbers apart at ${width} px`, () => {
+      it(`keeps ${name} numbers apart and off the roof at ${width} px`, () => {
         const result = evaluate(config);
         const device = rooflineDevice(result);
         const points = drawablePoints(rooflinePoints(result));
@@ -93,7 +116,7 @@ describe('roofline point labels', () => {
         const plot = { left: 60, right: width - 24, top: 12, bottom: 12 + Math.min(380, Math.max(220, width * 0.55)) };
         const scales = rooflineScales(device, points, plot);
         const roof = roofPolyline(device, scales);
-        const labels = placePointLabels(points, scales, plot, roofAnnotations(device, points, scales, plot, roof)).filter((l) => l !== null);
+        const labels = placePointLabels(points, scales, plot, roofAnnotations(device, points, scales, plot, roof), roof).filter((l) => l !== null);
         const boxes = labels.map((l) => ({
           text: l.text,
           left: l.x,
@@ -102,6 +125,9 @@ describe('roofline point labels', () => {
           bottom: l.y + POINT_LABEL_HEIGHT / 2,
         }));
         expect(boxes.length).toBeGreaterThan(3);
+
+        const roofPixels = roof.map(([x, y]) => [scales.x(x), scales.y(y)] as const);
+        for (const box of boxes) expect(polylineMeetsBox(roofPixels, box), `"${box.text}" on the roof line`).toBe(false);
 
         boxes.forEach((a, i) => {
           for (const b of boxes.slice(i + 1)) {
