@@ -353,6 +353,13 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           </span>{' '}
           ({calibration.dispatch.chainedOps} chained small kernels of {calibration.dispatch.mix.length} kinds,{' '}
           {formatSeconds(calibration.dispatch.medianSeconds)} median, over {calibration.dispatch.chainedOps}).
+          {calibration.backend === 'webgl' && (
+            <span data-testid="cpu-forward">
+              {' '}
+              TensorFlow.js&apos;s forwarding of small kernels to the CPU (<code>WEBGL_CPU_FORWARD</code>) is off for the
+              calibration and the runs, so both time kernels on the GPU.
+            </span>
+          )}
         </p>
       ) : null}
       {calibration && (

@@ -31,12 +31,24 @@ export async function loadTensorFlow(wasmPath?: string): Promise<TensorFlow> {
   return tf;
 }
 
-/** Activates `backend`; returns an error message instead of throwing when it cannot. */
+/**
+ * Flag of TensorFlow.js's webgl backend that runs a kernel on the CPU when every input is
+ * still in CPU memory and small (under WEBGL_CPU_HANDOFF_SIZE_THRESHOLD, 128 elements in
+ * 4.22). Freshly created small tensors, such as the calibration's launch chain, then never
+ * reach the GPU, while the model's kernels, whose inputs are GPU outputs, always do.
+ */
+export const WEBGL_CPU_FORWARD_FLAG = 'WEBGL_CPU_FORWARD';
+
+/**
+ * Activates `backend`; returns an error message instead of throwing when it cannot. On
+ * webgl it turns CPU forwarding off, so calibration and runs both time GPU kernels.
+ */
 export async function activateBackend(tf: TensorFlow, backend: BackendName): Promise<string | null> {
   try {
     const ok = await tf.setBackend(backend);
     await tf.ready();
     if (!ok || tf.getBackend() !== backend) return `${BACKEND_LABELS[backend]} failed to initialise`;
+    if (backend === 'webgl') tf.env().set(WEBGL_CPU_FORWARD_FLAG, false);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
