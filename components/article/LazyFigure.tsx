@@ -3,7 +3,9 @@
  * Mounts its children only once the placeholder comes within `rootMargin` of the
  * viewport, so a figure below the fold does no work until the reader scrolls near it.
  * Without IntersectionObserver (old browsers, jsdom) the children mount at once. Once
- * mounted they stay mounted.
+ * mounted they stay mounted. With `focusable`, keyboard focus mounts them too: focus on
+ * anything in the enclosing <section> (such as its "Copy link" button) or on the
+ * placeholder, which then takes part in the Tab order.
  */
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import styles from './article.module.css';
@@ -18,6 +20,8 @@ interface LazyFigureProps {
   rootMargin?: string;
   /** Mount at once, as a slide does. */
   eager?: boolean;
+  /** Mount on keyboard focus within the enclosing section, and let the placeholder take focus. */
+  focusable?: boolean;
 }
 
 /**
@@ -51,13 +55,31 @@ export function useNearViewport(element: RefObject<Element | null>, rootMargin: 
   return near;
 }
 
-export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400px 0px', eager = false }: LazyFigureProps) {
+export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400px 0px', eager = false, focusable = false }: LazyFigureProps) {
   const placeholder = useRef<HTMLDivElement>(null);
   const near = useNearViewport(placeholder, rootMargin, eager);
+  const [focused, setFocused] = useState(false);
+  const mounted = near || focused;
 
-  if (near) return <>{children}</>;
+  useEffect(() => {
+    if (!focusable || mounted) return;
+    const section = placeholder.current?.closest('section');
+    if (!section) return;
+    const onFocusIn = () => setFocused(true);
+    section.addEventListener('focusin', onFocusIn);
+    return () => section.removeEventListener('focusin', onFocusIn);
+  }, [focusable, mounted]);
+
+  if (mounted) return <>{children}</>;
   return (
-    <div ref={placeholder} className={styles.figurePlaceholder} style={{ minHeight }} data-lazy-figure="waiting">
+    <div
+      ref={placeholder}
+      className={styles.figurePlaceholder}
+      style={{ minHeight }}
+      data-lazy-figure="waiting"
+      tabIndex={focusable ? 0 : undefined}
+      data-focus-placeholder={focusable ? '' : undefined}
+    >
       <p>{label}: the figure loads when you scroll to it.</p>
     </div>
   );

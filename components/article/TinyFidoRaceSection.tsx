@@ -1,17 +1,27 @@
 'use client';
 /** Section 8: the tiny FiD / FiDO race of /live, embedded. TensorFlow.js loads only when the bench scrolls near. */
 import dynamic from 'next/dynamic';
+import { useRef } from 'react';
 import { LazyFigure } from './LazyFigure';
+import { useFocusHandOff } from './useFocusHandOff';
 import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 const LiveBench = dynamic(async () => (await import('@/components/live/LiveBench')).LiveBench, {
   ssr: false,
-  loading: () => <p className={styles.sectionLoading}>Loading the live bench…</p>,
+  // Focusable, so a reader who tabs in before the code arrives waits here and is then moved into the bench.
+  loading: () => (
+    <p className={styles.sectionLoading} tabIndex={0} data-focus-placeholder="">
+      Loading the live bench…
+    </p>
+  ),
 });
 
 export function TinyFidoRaceSection({ mode }: SectionProps) {
+  const benchRegion = useRef<HTMLDivElement>(null);
+  useFocusHandOff(benchRegion);
+
   if (mode === 'slide') {
     // The bench is taller than a slide, so the slide points to its own page.
     return (
@@ -27,10 +37,13 @@ export function TinyFidoRaceSection({ mode }: SectionProps) {
     );
   }
 
+  // The bench mounts on focus in this section too, so tabbing past the "Copy link" button reaches it.
   const bench = (
-    <LazyFigure label="Live bench of a tiny FiD and a tiny FiDO" minHeight={480}>
-      <LiveBench embedded />
-    </LazyFigure>
+    <div ref={benchRegion} data-race-bench="">
+      <LazyFigure label="Live bench of a tiny FiD and a tiny FiDO" minHeight={480} focusable>
+        <LiveBench embedded />
+      </LazyFigure>
+    </div>
   );
 
   return (
