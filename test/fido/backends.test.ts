@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activateBackend, WEBGL_CPU_FORWARD_FLAG, type TensorFlow } from '@/lib/fido/backends';
 
-/** TensorFlow.js with `setBackend` answered by a stand-in, for a backend Node cannot start. */
+/** TensorFlow.js whose `setBackend` and `getBackend` report `name` active, for a backend Node cannot start. */
 function withActiveBackend(name: string): TensorFlow {
   return { ...tf, setBackend: async () => true, ready: async () => {}, getBackend: () => name } as unknown as TensorFlow;
 }
