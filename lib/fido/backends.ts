@@ -35,7 +35,7 @@ export async function loadTensorFlow(wasmPath?: string): Promise<TensorFlow> {
  * Flag of TensorFlow.js's webgl backend that runs a kernel on the CPU when every input is
  * still in CPU memory and small (under CPU_HANDOFF_SIZE_THRESHOLD, 128 elements in
  * 4.22). Freshly created small tensors, such as the calibration's launch chain, then never
- * reach the GPU, while the model's kernels, whose inputs are GPU outputs, always do.
+ * reach the GPU, while the model's kernels on GPU outputs always run there.
  */
 export const WEBGL_CPU_FORWARD_FLAG = 'WEBGL_CPU_FORWARD';
 
