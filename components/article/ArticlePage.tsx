@@ -15,6 +15,7 @@ import { ARTICLE_SECTIONS, type ArticleState } from './sections';
 import { SectionLink } from './SectionLink';
 import { useHashSettle } from './useHashSettle';
 import styles from './article.module.css';
+import { describeNoticeOutcome } from '@/lib/config/schema';
 
 // Lecture mode and its QR code library load only when the URL has present=1.
 const ArticleLecture = lazy(async () => {
@@ -84,7 +85,7 @@ export function ArticlePage() {
           <ul>
             {notices.map((n) => (
               <li key={`${n.key}-${n.reason}`}>
-                <code>{n.key}={n.given}</code>: {n.reason}; using {n.used}.
+                <code>{n.key}={n.given}</code>: {n.reason}; {describeNoticeOutcome(n)}.
               </li>
             ))}
           </ul>

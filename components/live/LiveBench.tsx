@@ -29,6 +29,7 @@ import { useLiveBench, type RunSettings } from './useLiveBench';
 import { mergeExtras, useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
 import styles from './live.module.css';
+import { describeNoticeOutcome } from '@/lib/config/schema';
 
 export interface LiveBenchProps {
   /** Inside the article: headings one level lower, keys under `live.`, no automatic start. */
@@ -164,7 +165,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           <ul>
             {notices.map((n, i) => (
               <li key={`${n.key}-${i}`}>
-                <code>{n.key}</code>: given {n.given}, used {n.used} ({n.reason})
+                <code>{n.key}</code>: given {n.given}, {describeNoticeOutcome(n)} ({n.reason})
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { Notice } from '@/lib/config/url';
 import styles from './playground.module.css';
+import { describeNoticeOutcome } from '@/lib/config/schema';
 
 /** Lists the URL values that were changed before use: key, value given, value used and why. */
 export const NoticeBanner = memo(function NoticeBanner({ notices, onDismiss }: { notices: Notice[]; onDismiss: () => void }) {
@@ -17,8 +18,7 @@ export const NoticeBanner = memo(function NoticeBanner({ notices, onDismiss }: {
       <ul>
         {notices.map((notice, i) => (
           <li key={`${notice.key}-${i}`}>
-            <code>{notice.key}</code>: given <code>{notice.given || '(empty)'}</code>, used <code>{notice.used}</code>{' '}
-            ({notice.reason}).
+            <code>{notice.key}</code>: given <code>{notice.given || '(empty)'}</code>, {describeNoticeOutcome(notice)} ({notice.reason}).
           </li>
         ))}
       </ul>

@@ -11,8 +11,14 @@ import { SIZE_NAMES, type StackDims } from './models';
 export interface Notice {
   key: string;
   given: string;
-  used: string;
+  /** Value used in place of the given one; null when the given value was ignored, as it has no effect at these settings. */
+  used: string | null;
   reason: string;
+}
+
+/** Describes what became of a notice's value, for every page that lists notices: "used 0" or "ignored". */
+export function describeNoticeOutcome(notice: Pick<Notice, 'used'>): string {
+  return notice.used === null ? 'ignored' : `used ${notice.used}`;
 }
 
 /** Result of parsing one raw value: the value to use, and a reason when it was changed. */

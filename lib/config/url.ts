@@ -113,7 +113,7 @@ export function normalizeConfig(
     for (const key of Object.keys(CUSTOM_ONLY_KEYS).filter((k) => k.startsWith(stack))) {
       const given = params?.get(prefix + key);
       if (given != null) {
-        notices.push({ key: prefix + key, given: show(given), used: 'ignored', reason: `${prefix}${stack} is ${size}, not custom` });
+        notices.push({ key: prefix + key, given: show(given), used: null, reason: `${prefix}${stack} is ${size}, not custom` });
       }
     }
   }
@@ -128,7 +128,7 @@ export function normalizeConfig(
     for (const key of ['peak', 'bw', 'mem']) {
       const given = params?.get(prefix + key);
       if (given != null) {
-        notices.push({ key: prefix + key, given: show(given), used: 'ignored', reason: `${prefix}hw is ${config.hardware}, not custom` });
+        notices.push({ key: prefix + key, given: show(given), used: null, reason: `${prefix}hw is ${config.hardware}, not custom` });
       }
     }
   }

@@ -45,6 +45,14 @@ describe('ArticlePage', () => {
     expect(alert.textContent).toMatch(/kv=5/);
   });
 
+  it('says an ignored value is ignored', async () => {
+    window.history.replaceState(null, '', '/?hw=a100&peak=1');
+    render(<ArticlePage />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('peak=1: hw is a100, not custom; ignored.');
+    expect(alert.textContent).not.toMatch(/using ignored|used ignored/);
+  });
+
   it('copies the section URL with the query and anchor', async () => {
     window.history.replaceState(null, '', '/?passages=10');
     const writeText = vi.fn().mockResolvedValue(undefined);
