@@ -9,7 +9,8 @@ import { formatPercent, formatSeconds } from '@/lib/charts/format';
 import { timeTable } from '@/lib/charts/timeBreakdown';
 import { checkPaperClaims } from '@/lib/cost/paperCheck';
 import { ArticleFigure } from './ArticleFigure';
-import { TIME_BREAKDOWN_SLIDE } from './slideCharts';
+import { timeBreakdownSlide } from './slideCharts';
+import { useSlideBodyHeight } from '@/components/lecture/slideBodyHeight';
 import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 
@@ -41,6 +42,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
     () => (mode === 'article' ? checkPaperClaims(deferredConfig).claims.find((c) => c.id === 'large-xxl-vs-base') : undefined),
     [deferredConfig, mode],
   );
+  const slideBodyHeight = useSlideBodyHeight();
   const chart = (
     <ArticleFigure
       id="asymmetric-decoder-figure"
@@ -50,7 +52,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={320}
     >
-      <TimeBreakdownChart bars={bars} slide={mode === 'slide' ? TIME_BREAKDOWN_SLIDE : undefined} />
+      <TimeBreakdownChart bars={bars} slide={mode === 'slide' ? timeBreakdownSlide(slideBodyHeight) : undefined} />
     </ArticleFigure>
   );
   const fidoBaseEntry = lineup.find((e) => e.id === 'fido-base');

@@ -19,7 +19,7 @@ export interface TimeBreakdownChartProps {
   bars: TimeBar[];
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
-  /** Layout for a lecture slide: larger text, a phase legend and bars thin enough to fit the height. */
+  /** Layout for a lecture slide: larger text, a phase legend and bars sized to fill the height. */
   slide?: SlideChartLayout;
 }
 
@@ -37,13 +37,16 @@ const BAR_GAP = 14;
 /** Thinnest bar, and gap under it, of a chart fitted to a height. */
 const MIN_BAR_HEIGHT = 14;
 const MIN_BAR_GAP = 6;
+/** Thickest bar, and gap under it, of a chart fitted to a height, so a tall (portrait) slide fills with bars. */
+const MAX_FITTED_BAR_HEIGHT = 2 * BAR_HEIGHT;
+const MAX_FITTED_BAR_GAP = 2 * BAR_GAP;
 
-/** Bar height and gap below it: the page sizes, or on a slide the largest that fit `fitHeight` down to the minimums. */
+/** Bar height and gap below it: the page sizes, or on a slide the largest that fit `fitHeight`, between the minimums and maximums. */
 function rowSizes(barCount: number, fitHeight: number | undefined, legendHeight: number): { bar: number; gap: number } {
   if (fitHeight === undefined) return { bar: BAR_HEIGHT, gap: BAR_GAP };
   const perRow = (fitHeight - MARGIN.top - MARGIN.axis - legendHeight - 4) / Math.max(1, barCount) - LABEL_HEIGHT;
-  const bar = Math.round(Math.min(BAR_HEIGHT, Math.max(MIN_BAR_HEIGHT, perRow * 0.7)));
-  const gap = Math.round(Math.min(BAR_GAP, Math.max(MIN_BAR_GAP, perRow - bar)));
+  const bar = Math.round(Math.min(MAX_FITTED_BAR_HEIGHT, Math.max(MIN_BAR_HEIGHT, perRow * 0.7)));
+  const gap = Math.round(Math.min(MAX_FITTED_BAR_GAP, Math.max(MIN_BAR_GAP, perRow - bar)));
   return { bar, gap };
 }
 
@@ -70,7 +73,7 @@ interface PlotProps {
   width: number;
   headline: string;
   descriptionId: string;
-  /** Total height to fit, in layout pixels; when given, bars thin down and the legend lists phases only. */
+  /** Total height to fit, in layout pixels; when given, bars resize to fill it and the legend lists phases only. */
   fitHeight?: number;
 }
 

@@ -1,5 +1,6 @@
 'use client';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { SlideBodyHeightContext } from './slideBodyHeight';
 import styles from './LectureMode.module.css';
 
 /** Smallest shrink applied to a slide that is too tall; below it text gets hard to read. */
@@ -48,6 +49,8 @@ function fitContent(outer: HTMLElement, inner: HTMLElement): number {
 export function FitBox({ children, className }: { children: ReactNode; className?: string }) {
   const outerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
+  // Only the box's own height re-renders the slide; content size changes refit by style alone.
+  const [bodyHeight, setBodyHeight] = useState<number | null>(null);
 
   useLayoutEffect(() => {
     const outer = outerRef.current;
@@ -58,9 +61,13 @@ export function FitBox({ children, className }: { children: ReactNode; className
     let frame = 0;
     const refit = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => fitContent(outer, inner));
+      frame = requestAnimationFrame(() => {
+        fitContent(outer, inner);
+        setBodyHeight(outer.clientHeight);
+      });
     };
     fitContent(outer, inner);
+    setBodyHeight(outer.clientHeight);
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(refit);
     observer.observe(outer);
@@ -74,7 +81,9 @@ export function FitBox({ children, className }: { children: ReactNode; className
   return (
     <div ref={outerRef} className={`${styles.fitOuter} ${className ?? ''}`}>
       <div ref={innerRef} className={styles.fitInner}>
-        <div>{children}</div>
+        <SlideBodyHeightContext.Provider value={bodyHeight}>
+          <div>{children}</div>
+        </SlideBodyHeightContext.Provider>
       </div>
     </div>
   );

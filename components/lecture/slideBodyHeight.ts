@@ -1,0 +1,12 @@
+'use client';
+/**
+ * Height of the current slide's body, in slide pixels, for figures that can trade height
+ * for layout. FitBox provides it; outside a slide it is null.
+ */
+import { createContext, useContext } from 'react';
+
+export const SlideBodyHeightContext = createContext<number | null>(null);
+
+export function useSlideBodyHeight(): number | null {
+  return useContext(SlideBodyHeightContext);
+}
