@@ -1,5 +1,5 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { MemoryChart } from '@/components/charts/MemoryChart';
 import { RooflineChart } from '@/components/charts/RooflineChart';
 import { ShareChart } from '@/components/charts/ShareChart';
@@ -12,6 +12,7 @@ import { shareTable } from '@/lib/charts/share';
 import { timeTable, type TimeBar } from '@/lib/charts/timeBreakdown';
 import type { CostResult } from '@/lib/cost';
 import type { Estimates } from './useEstimates';
+import { useValueOnScreen } from './useValueOnScreen';
 import styles from './playground.module.css';
 
 interface Side {
@@ -55,14 +56,34 @@ export function timeCaption(bars: TimeBar[], vanillaName: string): string {
   return `Each bar stacks the roofline time of every operation, encoder in blue and decoder in red${against}.`;
 }
 
-const RooflineFigure = memo(function RooflineFigure(side: Side) {
-  const { result } = side.estimates;
+/** Props of a figure drawn for one side: its element id and the estimates it draws. */
+interface SideFigureProps {
+  id: string;
+  tag: string;
+  estimates: Estimates;
+}
+
+/**
+ * Wraps the figure of one side so it takes up new estimates after the frame while it is
+ * off screen. The figure itself is memoized on the estimates it draws.
+ */
+function sideFigure(idPrefix: string, View: (props: SideFigureProps) => ReactNode) {
+  const MemoView = memo(View);
+  return memo(function SideFigure({ tag, estimates }: Side) {
+    const id = `${idPrefix}${tag ? `-${tag.toLowerCase()}` : ''}`;
+    const displayed = useValueOnScreen(id, estimates);
+    return <MemoView id={id} tag={tag} estimates={displayed} />;
+  });
+}
+
+const RooflineFigure = sideFigure('roofline', function RooflineFigure({ id, tag, estimates }: SideFigureProps) {
+  const { result } = estimates;
   const device = useMemo(() => rooflineDevice(result), [result]);
   const points = useMemo(() => rooflinePoints(result), [result]);
-  const title = sideTitle(`Roofline of ${result.device.label}`, side);
+  const title = sideTitle(`Roofline of ${result.device.label}`, { tag, estimates });
   return (
     <Figure
-      id={`roofline${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
+      id={id}
       title={title}
       table={() => rooflineTable(device, points)}
       caption="One point per operation: operational intensity against the FLOP/s it reaches. Points under the slanted roof wait on memory."
@@ -72,12 +93,12 @@ const RooflineFigure = memo(function RooflineFigure(side: Side) {
   );
 });
 
-const ShareFigure = memo(function ShareFigure(side: Side) {
-  const { result } = side.estimates;
+const ShareFigure = sideFigure('share', function ShareFigure({ id, tag, estimates }: SideFigureProps) {
+  const { result } = estimates;
   return (
     <Figure
-      id={`share${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
-      title={sideTitle('Share of FLOPs against share of time', side)}
+      id={id}
+      title={sideTitle('Share of FLOPs against share of time', { tag, estimates })}
       table={() => shareTable(result)}
       caption="FLOPs split between encoder and decoder, and the time each takes."
     >
@@ -86,12 +107,12 @@ const ShareFigure = memo(function ShareFigure(side: Side) {
   );
 });
 
-const MemoryFigure = memo(function MemoryFigure(side: Side) {
-  const { result } = side.estimates;
+const MemoryFigure = sideFigure('memory', function MemoryFigure({ id, tag, estimates }: SideFigureProps) {
+  const { result } = estimates;
   return (
     <Figure
-      id={`memory${side.tag ? `-${side.tag.toLowerCase()}` : ''}`}
-      title={sideTitle('Memory against capacity', side)}
+      id={id}
+      title={sideTitle('Memory against capacity', { tag, estimates })}
       table={() => memoryTable(result)}
       caption={`Weights, caches and working activations at the effective batch, against the ${result.device.label}'s memory.`}
     >
@@ -100,9 +121,27 @@ const MemoryFigure = memo(function MemoryFigure(side: Side) {
   );
 });
 
+const TIME_FIGURE_ID = 'time-breakdown';
+
+const TimeFigureView = memo(function TimeFigureView({ bars, vanillaName }: { bars: TimeBar[]; vanillaName: string }) {
+  return (
+    <Figure id={TIME_FIGURE_ID} title="Time per sample by operation" table={() => timeTable(bars)} caption={timeCaption(bars, vanillaName)}>
+      <TimeBreakdownChart bars={bars} />
+    </Figure>
+  );
+});
+
+/** The time breakdown, which takes up new bars after the frame while it is off screen. */
+const TimeFigure = memo(function TimeFigure({ bars, vanillaName }: { bars: TimeBar[]; vanillaName: string }) {
+  const props = useMemo(() => ({ bars, vanillaName }), [bars, vanillaName]);
+  const displayed = useValueOnScreen(TIME_FIGURE_ID, props);
+  return <TimeFigureView bars={displayed.bars} vanillaName={displayed.vanillaName} />;
+});
+
 /**
  * The four cost charts, with configuration B beside A when comparing. The figures are
- * memoized per configuration, so moving a control of A leaves B's figures as they are.
+ * memoized per configuration, so moving a control of A leaves B's figures as they are,
+ * and a figure off screen redraws after the frame that shows the step.
  */
 export const ChartsPanel = memo(function ChartsPanel({ a, b }: { a: Estimates; b: Estimates | null }) {
   const sides = useMemo(() => sidesOf(a, b), [a, b]);
@@ -114,14 +153,7 @@ export const ChartsPanel = memo(function ChartsPanel({ a, b }: { a: Estimates; b
       <h2 id="charts-title" className={styles.chartsTitle}>
         Charts
       </h2>
-      <Figure
-        id="time-breakdown"
-        title="Time per sample by operation"
-        table={() => timeTable(bars)}
-        caption={timeCaption(bars, a.vanillaName)}
-      >
-        <TimeBreakdownChart bars={bars} />
-      </Figure>
+      <TimeFigure bars={bars} vanillaName={a.vanillaName} />
       <div className={pairClass}>
         {sides.map((side) => (
           <ShareFigure key={side.tag || 'only'} tag={side.tag} estimates={side.estimates} />
