@@ -9,7 +9,8 @@
  * buffer and are not counted.
  */
 import { crossAttentionLayers, decoderDims, decoderTokensPerPassage, effectiveKvHeads, encoderDims, type Config } from '../config/config';
-import { weightSpecs } from './init';
+import { workShape } from '../cost/model';
+import { countParams } from '../cost/params';
 
 const FLOAT32_BYTES = 4;
 
@@ -39,7 +40,9 @@ export function estimatePeakBytes(config: Config): PeakMemoryEstimate {
   const passages = config.passages;
   const tokens = config.passageTokens;
   const encoderTokens = passages * tokens;
-  const weightFloats = weightSpecs(config).reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1), 0);
+  // The tiny model's weights equal the cost model's parameter count (test/fido/params.test.ts),
+  // and reading it from lib/cost keeps the weight initialisation code out of /live's first load.
+  const weightFloats = countParams(workShape(config)).total;
 
   // One encoder layer: two RMS norms and two residual adds ([T, d], 10 outputs), the
   // query, key, value and attended rows with their head transposes ([T, h·d_kv], 8), the
