@@ -334,6 +334,11 @@ function explanation(node: Measured, all: Figures[]): string {
     'kernels that run faster or slower than those rates (cache effects, operand shapes) and kernels that cost more or',
     'less to launch than the mix; kernel times on a busy machine also vary from run to run.',
     '',
+    'On wasm, XNNPACK rearranges a matmul\'s right operand into its own layout the first time it is used. The',
+    'projection phase triggers that for every cached key and value tensor with a zero-row product (0 FLOPs), so the',
+    'rearrangement is timed in the projection, which builds the cache once per input, and not in the first',
+    'decoding step. The decoder figures above therefore leave it out, as they leave out the projection itself.',
+    '',
   );
   const tasks = all.find((f) => f.longTasks)?.longTasks;
   if (tasks && tasks.overTarget > 0) {
