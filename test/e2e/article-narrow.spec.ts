@@ -13,13 +13,23 @@ async function loadArticle(page: Page) {
   await expect(page.getByText('Loading this section…')).toHaveCount(0, { timeout: 30_000 });
 }
 
-/** Opens every closed "Show the numbers" disclosure on the page. */
+/**
+ * Opens every "Show the numbers" disclosure on the page and waits for each to show its
+ * table. Clicking them in a row without waiting left some closed in one CI run.
+ */
 async function openEveryTable(page: Page) {
-  const summaries = page.locator('details:not([open]) > summary', { hasText: 'Show the numbers' });
-  const count = await summaries.count();
+  const disclosures = page.locator('details').filter({ has: page.locator(':scope > summary', { hasText: 'Show the numbers' }) });
+  const count = await disclosures.count();
   expect(count).toBeGreaterThan(5);
-  for (let i = 0; i < count; i++) await summaries.first().click();
-  await expect(page.locator('details[open] table').first()).toBeVisible();
+  for (let i = 0; i < count; i++) {
+    const disclosure = disclosures.nth(i);
+    await disclosure.scrollIntoViewIfNeeded();
+    if (!(await disclosure.evaluate((element) => (element as HTMLDetailsElement).open))) {
+      await disclosure.locator(':scope > summary').click();
+    }
+    await expect(disclosure).toHaveAttribute('open', '');
+    await expect(disclosure.locator('table')).toBeVisible();
+  }
 }
 
 test('article never scrolls sideways at 375 px with every table open', async ({ page }) => {
