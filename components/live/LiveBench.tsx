@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, DEFAULT_CALIBRATION, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, DEFAULT_CALIBRATION, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey, variantConfig } from '@/lib/fido/protocol';
@@ -17,7 +17,7 @@ import { configQuery, type Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
 import { DeviceRoofline } from './DeviceRoofline';
 import { Figure } from '@/components/figure/Figure';
-import { formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
+import { formatBytes, formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
 import { InputView } from './InputView';
 import { isBusy, stepMedians } from './liveState';
 import { pluralize } from '@/lib/text/plural';
@@ -42,9 +42,15 @@ export interface LiveBenchProps {
 const WARMUPS = 1;
 
 function deviceMemoryBytes(): number | undefined {
-  // navigator.deviceMemory (Chromium only) is in GB, rounded down and capped at 8.
-  const gigabytes = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-  return typeof gigabytes === 'number' && gigabytes > 0 ? gigabytes * 1e9 : undefined;
+  // navigator.deviceMemory (Chromium only) is the RAM in GiB, rounded to a power of two.
+  const gibibytes = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return typeof gibibytes === 'number' && gibibytes > 0 ? gibibytes * 2 ** 30 : undefined;
+}
+
+/** Names the memory the playground link gives the device and where the figure comes from. */
+function memoryNote(reportedBytes: number | undefined): string {
+  if (reportedBytes === undefined) return `${formatBytes(DEFAULT_DEVICE_MEMORY_BYTES)} of memory, as this browser does not report its own`;
+  return `${formatBytes(reportedBytes)} of memory, as this browser reports it`;
 }
 
 export function LiveBench({ embedded = false, workerFactory = createFidoWorker }: LiveBenchProps) {
@@ -368,7 +374,8 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           <a href={`/playground/${playgroundDeviceQuery(calibration, deviceMemoryBytes())}`} data-testid="playground-device">
             Open this device in the playground
           </a>{' '}
-          (custom hardware with the measured matmul FLOP/s as its peak and the measured add bandwidth, with the paper&apos;s models on it).
+          (custom hardware with the measured matmul FLOP/s as its peak, the measured add bandwidth and{' '}
+          {memoryNote(deviceMemoryBytes())}, with the paper&apos;s models on it).
         </p>
       )}
     </section>

@@ -236,6 +236,29 @@ describe('LiveBench', () => {
     expect(Number(params.get('bw')) * 1e9).toBeCloseTo(MEASUREMENT.bandwidth.bytesPerSecond, 0);
   });
 
+  it('gives the playground link the default memory and says so', async () => {
+    setup('?backend=cpu', { backend: 'cpu' });
+    await waitForActivity('finished');
+    const link = screen.getByRole('link', { name: 'Open this device in the playground' });
+    const params = new URL(link.getAttribute('href')!, 'http://127.0.0.1').searchParams;
+    expect(Number(params.get('mem')) * 1e9).toBeCloseTo(4e9, 0);
+    expect(link.parentElement).toHaveTextContent('4 GB of memory, as this browser does not report its own');
+  });
+
+  it('converts the reported GiB of memory for the playground link', async () => {
+    Object.defineProperty(navigator, 'deviceMemory', { value: 8, configurable: true });
+    try {
+      setup('?backend=cpu', { backend: 'cpu' });
+      await waitForActivity('finished');
+      const link = screen.getByRole('link', { name: 'Open this device in the playground' });
+      const params = new URL(link.getAttribute('href')!, 'http://127.0.0.1').searchParams;
+      expect(Number(params.get('mem')) * 1e9 / 2 ** 30).toBeCloseTo(8, 2);
+      expect(link.parentElement).toHaveTextContent('as this browser reports it');
+    } finally {
+      delete (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+    }
+  });
+
   it('shows the fallback from WebGL', async () => {
     setup('?backend=webgl', { backend: 'wasm', fallback: 'WebGL is not available here (no context); running on wasm.' });
     expect(await screen.findByRole('alert')).toHaveTextContent('WebGL is not available here (no context); running on wasm.');
