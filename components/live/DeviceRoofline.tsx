@@ -65,7 +65,7 @@ export const DeviceRoofline = memo(function DeviceRoofline({
   return (
     <Figure
       id={id}
-      title="The tiny model's phases on this device's roofline"
+      title="Tiny model phases on this device's roofline"
       headingLevel={headingLevel}
       table={table}
       emptyReason={points.length === 0 ? 'Nothing to save yet: run a model to place its phases on the roofline.' : undefined}

@@ -107,7 +107,7 @@ export function hardwareOf(config: Config): Hardware {
     peakFlopsPerSecond: { bf16: peakFlopsPerSecond, fp32: peakFlopsPerSecond, int8: peakFlopsPerSecond },
     memoryBytesPerSecond,
     memoryBytes,
-    source: 'Entered by the reader; the peak applies to every precision.',
+    source: 'Entered by the reader; the peak applies to every precision',
   };
 }
 

@@ -34,7 +34,7 @@ test('/live never scrolls sideways at 375 px after a race', async ({ page }) => 
 
   await expectScrollableRegion(page, /^Phase times, measured and predicted/);
   await page.locator('#live-roofline').getByText('Show the numbers').click();
-  await expectScrollableRegion(page, /^The tiny model's phases on this device's roofline: the numbers/);
+  await expectScrollableRegion(page, /^Tiny model phases on this device's roofline: the numbers/);
   await page.locator('#live-steps').getByText('Show the numbers').click();
   await expectNoSidewaysScroll(page);
 });
