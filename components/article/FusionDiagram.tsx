@@ -131,10 +131,11 @@ function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
               width={ENCODER_WIDTH}
               height={ROW_HEIGHT + 8}
               rx={6}
-              className={styles.encoder}
-              opacity={stage === 1 ? 1 : 0.55}
+              className={stage === 1 ? styles.encoder : styles.encoderIdle}
             />
-            <text x={ENCODER_X + ENCODER_WIDTH / 2} y={y + 22} textAnchor="middle" className={styles.svgOnFill}>encode</text>
+            <text x={ENCODER_X + ENCODER_WIDTH / 2} y={y + 22} textAnchor="middle" className={stage === 1 ? styles.svgOnFill : `${styles.svgOnFill} ${styles.onIdle}`}>
+              encode
+            </text>
             <line x1={PASSAGE_X + PASSAGE_WIDTH} x2={ENCODER_X} y1={y + ROW_HEIGHT / 2} y2={y + ROW_HEIGHT / 2} className={styles.arrow} />
             {stripWidth > 0.5 && (
               <rect x={stripX} y={stripY} width={stripWidth} height={stripHeight} className={styles.memory} data-passage={i} />
@@ -155,8 +156,10 @@ function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
         </text>
       )}
 
-      <rect x={DECODER_X} y={decoderY} width={DECODER_WIDTH} height={60} rx={6} className={styles.decoder} opacity={stage === 3 ? 1 : 0.55} />
-      <text x={DECODER_X + DECODER_WIDTH / 2} y={decoderY + 35} textAnchor="middle" className={styles.svgOnFill}>decode</text>
+      <rect x={DECODER_X} y={decoderY} width={DECODER_WIDTH} height={60} rx={6} className={stage === 3 ? styles.decoder : styles.decoderIdle} />
+      <text x={DECODER_X + DECODER_WIDTH / 2} y={decoderY + 35} textAnchor="middle" className={stage === 3 ? styles.svgOnFill : `${styles.svgOnFill} ${styles.onIdle}`}>
+        decode
+      </text>
 
       {stage === 3 &&
         Array.from({ length: 7 }, (_, j) => {

@@ -194,3 +194,41 @@ test('no console errors on any page', async ({ page }) => {
   for (const path of PAGES) await load(page, path);
   expect(errors).toEqual([]);
 });
+
+/** Returns the contrast of each "encode" and "decode" label in the FiD diagram against its box. */
+async function diagramLabelContrasts(page: Page): Promise<{ label: string; ratio: number }[]> {
+  return page.locator('#fusion-in-decoder svg').first().evaluate((svg) => {
+    const luminance = (color: string) => {
+      const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((part) => {
+        const channel = Number(part) / 255;
+        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratios: { label: string; ratio: number }[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.previousElementSibling;
+      if (!['encode', 'decode'].includes(text.textContent?.trim() ?? '') || box?.tagName !== 'rect') continue;
+      const [light, dark] = [luminance(getComputedStyle(text).fill), luminance(getComputedStyle(box).fill)].sort((a, b) => b - a);
+      ratios.push({ label: text.textContent!.trim(), ratio: (light + 0.05) / (dark + 0.05) });
+    }
+    return ratios;
+  });
+}
+
+for (const theme of THEMES) {
+  test(`FiD diagram labels keep 4.5:1 contrast in ${theme.name}`, async ({ page }) => {
+    await useTheme(page, theme);
+    await load(page, '/#fusion-in-decoder');
+    const seen = new Set<string>();
+    // Sample the animation across its stages: idle and active boxes both carry labels.
+    for (let sample = 0; sample < 12; sample++) {
+      for (const { label, ratio } of await diagramLabelContrasts(page)) {
+        seen.add(label);
+        expect(ratio, `${label} at sample ${sample}`).toBeGreaterThanOrEqual(4.5);
+      }
+      await page.waitForTimeout(400);
+    }
+    expect([...seen].sort()).toEqual(['decode', 'encode']);
+  });
+}
