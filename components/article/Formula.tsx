@@ -45,12 +45,14 @@ export function Formula({ tex, text, display = false }: FormulaProps) {
   }, [near, tex, display]);
 
   const className = display ? styles.formulaDisplay : styles.formulaInline;
+  // A display formula scrolls sideways on a narrow screen, so it takes keyboard focus.
+  const scrollable = display ? { tabIndex: 0, role: 'group', 'aria-label': `Formula: ${text}` } : {};
   if (rendered === null) {
     return (
-      <span ref={box} className={`${className} ${styles.formulaText}`}>
+      <span ref={box} className={`${className} ${styles.formulaText}`} {...scrollable}>
         {text}
       </span>
     );
   }
-  return <span ref={box} className={className} data-formula="katex" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+  return <span ref={box} className={className} data-formula="katex" dangerouslySetInnerHTML={{ __html: rendered.html }} {...scrollable} />;
 }

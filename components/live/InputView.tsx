@@ -34,7 +34,8 @@ export const InputView = memo(function InputView({ config }: { config: Config })
         <summary>
           {pluralize(config.passages, 'passage')} of {pluralize(config.passageTokens, 'token')} each, as the encoder reads them ({source})
         </summary>
-        <ol className={styles.passages}>
+        {/* The list scrolls, so it takes keyboard focus for the arrow keys to scroll it. */}
+        <ol className={styles.passages} tabIndex={0} aria-label="Passages as the encoder reads them">
           {rows.map((text, index) => (
             <li key={index}>{text}</li>
           ))}

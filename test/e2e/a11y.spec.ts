@@ -232,3 +232,22 @@ for (const theme of THEMES) {
     expect([...seen].sort()).toEqual(['decode', 'encode']);
   });
 }
+
+for (const path of ['/', '/live/']) {
+  test(`axe: scrolling parts of ${path} take focus at 375 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await load(page, path);
+    // Open every disclosure, so the lists and tables inside them are scanned too.
+    await page.locator('details').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+    // Scroll through the page, so formulas and figures that render when near are drawn.
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y < height; y += 500) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-formula="katex"]').count()).toBeGreaterThan(path === '/' ? 3 : -1);
+    const results = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze();
+    expect(results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+  });
+}
