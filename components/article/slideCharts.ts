@@ -10,8 +10,8 @@ export const ROOFLINE_SLIDE: SlideChartLayout = { textScale: 1.2, maxHeight: 250
 export const TIME_BREAKDOWN_SLIDE: SlideChartLayout = { textScale: 1.2, maxHeight: 290 };
 
 /**
- * The time-breakdown layout for a slide body `bodyHeight` slide pixels tall: on a tall
- * (portrait) slide the chart takes 0.7 of the body, and never less than the landscape 290.
+ * Returns the time-breakdown layout for a slide body `bodyHeight` slide pixels tall. On a
+ * tall (portrait) slide the chart takes 0.7 of the body, and never less than the landscape 290.
  */
 export function timeBreakdownSlide(bodyHeight: number | null): SlideChartLayout {
   if (bodyHeight === null || !(bodyHeight > 0)) return TIME_BREAKDOWN_SLIDE;

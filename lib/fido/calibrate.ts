@@ -58,8 +58,8 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   matvecSize: 2048,
   dispatchCycles: 20,
   // A chain of 240 kernels takes about 1 ms, so these cost little. V8 optimises the op code
-  // paths as they run: in Node 20 on wasm the median time per kernel fell from 15 µs over the
-  // first 25 chains of a process to 3 µs after 50, and settled at 2.4 µs after about 150.
+  // paths as they run. In Node 20 on wasm the median time per kernel was 15 µs over the first
+  // 25 chains of a process, 3 µs after 50 and 2.4 µs after about 150 (one 2-core machine).
   // So 150 warm-up chains (36,000 kernels) come first. 25 repeats steady the median on a busy machine.
   dispatchWarmups: 150,
   dispatchRepeats: 25,

@@ -127,11 +127,11 @@ export function projectCrossLayer(
 }
 
 /**
- * Multiplies zero rows by each tensor: 0 FLOPs, and no effect on the cpu and WebGL
- * backends. The wasm backend's XNNPACK packs a matmul's right operand into its own layout on
- * the operand's first use (about 0.5 ms for 512 KiB, measured on a 2-core AMD EPYC), so this
+ * Multiplies zero rows by each tensor: 0 FLOPs, and no effect on the cpu and WebGL backends.
+ * The wasm backend's XNNPACK packs a matmul's right operand into its own layout on the
+ * operand's first use (about 0.5 ms for 512 KiB, measured on a 2-core AMD EPYC). This call
  * moves that once-per-input preparation of the cached keys and values into the projection
- * phase instead of the first decoding step.
+ * phase, out of the first decoding step.
  */
 function prepareRightOperands(tf: Tf, counter: FlopCounter, operands: readonly Tensor2D[]): void {
   for (const operand of operands) counter.matMul(tf.zeros([0, operand.shape[0]]), operand);

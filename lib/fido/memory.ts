@@ -44,10 +44,10 @@ export function estimatePeakBytes(config: Config): PeakMemoryEstimate {
   // and reading it from lib/cost keeps the weight initialisation code out of /live's first load.
   const weightFloats = countParams(workShape(config)).total;
 
-  // One encoder layer: two RMS norms and two residual adds ([T, d], 10 outputs), the
-  // query, key, value and attended rows with their head transposes ([T, h·d_kv], 8), the
-  // scores, the biased scores and the softmax ([P, h, n_p, n_p], 3), and the gated GELU
-  // MLP ([T, d_ff], 9: two matmuls, six GELU kernels and the gate product).
+  // Outputs of one encoder layer, by shape. [T, d]: two RMS norms and two residual adds
+  // (10 outputs). [T, h·d_kv]: the query, key, value and attended rows with their head
+  // transposes (8). [P, h, n_p, n_p]: the scores, the biased scores and the softmax (3).
+  // [T, d_ff]: the gated GELU MLP's two matmuls, six GELU kernels and gate product (9).
   const hidden = encoderTokens * enc.dModel;
   const headRows = encoderTokens * enc.heads * enc.dKv;
   const scores = passages * enc.heads * tokens * tokens;

@@ -47,7 +47,7 @@ function census(root: Element): Record<string, number> {
   return counts;
 }
 
-/** The finished diagram, as a reader who prefers reduced motion sees it. */
+/** Counts the elements of the finished diagram, as rendered for a reader who prefers reduced motion. */
 function finishedCensus(): Record<string, number> {
   const { container, unmount } = render(<FusionDiagram numbers={numbers} autoplay={false} />);
   const counts = census(container.querySelector('svg[role="img"]')!);
