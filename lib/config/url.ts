@@ -135,12 +135,14 @@ export function normalizeConfig(
 
   const decoder = config.decoderCustom;
   if (config.kvHeads >= decoder.heads) {
-    if (config.kvHeads > decoder.heads) {
+    // A value already clamped to the query heads has a notice naming it, which must now say 0.
+    const noticed = notices.some((n) => n.key === prefix + 'kv');
+    if (config.kvHeads > decoder.heads || noticed) {
       addNotice(notices, {
         key: prefix + 'kv',
         given: String(config.kvHeads),
         used: '0',
-        reason: `more key/value heads than the decoder's ${decoder.heads} query heads; multi-head is used`,
+        reason: `as many key/value heads as the decoder's ${decoder.heads} query heads or more; multi-head is used`,
       });
     }
     config.kvHeads = 0;

@@ -56,6 +56,26 @@ describe('URL defaults', () => {
   });
 });
 
+describe('kv notice', () => {
+  it('says multi-head when a clamped kv equals the heads', () => {
+    const { config, notices } = parseConfig('?dec=custom&dech=1e9&kv=1e9');
+    const kv = notices.filter((notice) => notice.key === 'kv');
+
+    expect(config.kvHeads).toBe(0);
+    expect(kv).toHaveLength(1);
+    expect(kv[0].given).toBe('1e9');
+    expect(kv[0].used).toBe('0');
+    expect(kv[0].reason).toContain('multi-head is used');
+  });
+
+  it('stays silent when kv equals the heads as given', () => {
+    const { config, notices } = parseConfig('?dec=custom&dech=8&kv=8');
+
+    expect(config.kvHeads).toBe(0);
+    expect(notices.filter((notice) => notice.key === 'kv')).toEqual([]);
+  });
+});
+
 describe('URL round trip', () => {
   it.each(FIELDS.map((field) => [field.key, field] as const))('round-trips key %s', (key, field: Field<unknown>) => {
     fc.assert(
