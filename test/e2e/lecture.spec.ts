@@ -292,3 +292,21 @@ for (const viewport of [
     }
   });
 }
+
+test('diagram play button is styled like the article', async ({ page }) => {
+  await page.goto('/#fusion-in-decoder');
+  const inArticle = page.locator('#fusion-in-decoder').getByRole('button', { name: /animation/ });
+  const articleStyle = await inArticle.evaluate((button) => {
+    const style = getComputedStyle(button);
+    return { radius: style.borderRadius, background: style.backgroundColor };
+  });
+
+  await openLecture(page, '?present=1&slide=1');
+  const onSlide = page.getByRole('button', { name: /animation/ });
+  const slideStyle = await onSlide.evaluate((button) => {
+    const style = getComputedStyle(button);
+    return { radius: style.borderRadius, background: style.backgroundColor };
+  });
+  expect(articleStyle.radius).toBe('6px');
+  expect(slideStyle).toEqual(articleStyle);
+});
