@@ -135,7 +135,7 @@ export function normalizeConfig(
 
   const decoder = config.decoderCustom;
   if (config.kvHeads >= decoder.heads) {
-    // A value already clamped to the query heads has a notice naming it, which must now say 0.
+    // A kv already clamped to the query heads has a notice, which must now report 0.
     const noticed = notices.some((n) => n.key === prefix + 'kv');
     if (config.kvHeads > decoder.heads || noticed) {
       addNotice(notices, {

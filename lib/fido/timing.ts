@@ -176,6 +176,25 @@ export async function timeModel(
  * kernels. The wrapper is removed before the function returns; two counts must not overlap.
  */
 export async function countKernels(tf: TensorFlow, model: FidoModel, inputIds: Int32Array): Promise<PhaseKernels> {
+  const counter = watchKernels(tf);
+  const ids = model.inputTensor(inputIds);
+  try {
+    const pass = await timedPass(tf, model, ids, model.config.targetTokens, counter.count, null, 0, (start, end) => end - start);
+    return { encoder: pass.encoderSeconds, projection: pass.projectionSeconds, steps: pass.stepSeconds };
+  } finally {
+    counter.stop();
+    ids.dispose();
+  }
+}
+
+/** Kernel dispatch count from `watchKernels`, and the call that removes the wrapper. */
+export interface KernelWatch {
+  count: () => number;
+  stop: () => void;
+}
+
+/** Wraps the engine's `runKernel` to count dispatches until `stop` restores the original. */
+export function watchKernels(tf: TensorFlow): KernelWatch {
   const engine = tf.engine();
   const own = Object.prototype.hasOwnProperty.call(engine, 'runKernel');
   const original = engine.runKernel;
@@ -184,13 +203,11 @@ export async function countKernels(tf: TensorFlow, model: FidoModel, inputIds: I
     dispatched++;
     return original.apply(this, args);
   } as typeof original;
-  const ids = model.inputTensor(inputIds);
-  try {
-    const pass = await timedPass(tf, model, ids, model.config.targetTokens, () => dispatched, null, 0, (start, end) => end - start);
-    return { encoder: pass.encoderSeconds, projection: pass.projectionSeconds, steps: pass.stepSeconds };
-  } finally {
-    if (own) engine.runKernel = original;
-    else delete (engine as { runKernel?: unknown }).runKernel;
-    ids.dispose();
-  }
+  return {
+    count: () => dispatched,
+    stop: () => {
+      if (own) engine.runKernel = original;
+      else delete (engine as { runKernel?: unknown }).runKernel;
+    },
+  };
 }

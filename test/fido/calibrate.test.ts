@@ -20,6 +20,7 @@ import {
 } from '@/lib/fido/calibrate';
 import type { DeviceMeasurement, RunResult } from '@/lib/fido/protocol';
 import type { Tensor2D } from '@/lib/fido/tf';
+import { watchKernels } from '@/lib/fido/timing';
 
 const tinyFid: Config = {
   ...DEFAULT_CONFIG,
@@ -270,22 +271,16 @@ describe('launchMixCycle', () => {
     await tf.setBackend('cpu');
     const x = tf.ones([1, 8]) as Tensor2D;
     const matrix = tf.eye(8) as Tensor2D;
-    const engine = tf.engine();
-    const original = engine.runKernel;
-    let dispatched = 0;
-    engine.runKernel = function (this: typeof engine, ...args: Parameters<typeof original>) {
-      dispatched++;
-      return original.apply(this, args);
-    } as typeof original;
     const before = tf.memory().numTensors;
+    const counter = watchKernels(tf);
     let result: Tensor2D;
     try {
       result = launchMixCycle(tf, x, x, matrix);
     } finally {
-      engine.runKernel = original;
+      counter.stop();
     }
 
-    expect(dispatched).toBe(LAUNCH_MIX.length);
+    expect(counter.count()).toBe(LAUNCH_MIX.length);
     expect(result.shape).toEqual([1, 8]);
     expect(tf.memory().numTensors).toBe(before + 1);
     [result, x, matrix].forEach((tensor) => tensor.dispose());
