@@ -25,6 +25,18 @@ export function splitHeads(tf: Tf, x: Tensor2D, batch: number, heads: number): T
   return tf.transpose(tf.reshape(x, [batch, m, heads, dKv]) as Tensor4D, [0, 2, 1, 3]); // [B, heads, m, d_kv]
 }
 
+/**
+ * [B·m, heads·d_kv] -> [B, heads, d_kv, m]: keys already transposed for q·kᵀ, so the scores
+ * are a product without a transpose flag.
+ */
+export function splitHeadsTransposed(tf: Tf, x: Tensor2D, batch: number, heads: number): Tensor4D {
+  const [rows, width] = x.shape;
+  if (rows % batch !== 0 || width % heads !== 0) {
+    throw new Error(`cannot split [${rows}, ${width}] into batch ${batch} and ${heads} heads`);
+  }
+  return tf.transpose(tf.reshape(x, [batch, rows / batch, heads, width / heads]) as Tensor4D, [0, 2, 3, 1]);
+}
+
 /** [B, h, m, d_kv] -> [B·m, h·d_kv] */
 export function mergeHeads(tf: Tf, x: Tensor4D): Tensor2D {
   const [batch, heads, m, dKv] = x.shape;
@@ -33,22 +45,24 @@ export function mergeHeads(tf: Tf, x: Tensor4D): Tensor2D {
 
 /**
  * Computes softmax(q·kᵀ + bias)·v, where query heads j·r .. j·r + r - 1 (r = h / g) share
- * key/value head j. Shapes: q [B, h, m, d_kv], keys and values [B, g, n, d_kv], bias
- * broadcastable to [B, h, m, n] or null. Returns [B, h, m, d_kv] for 2·2·B·m·n·h·d_kv FLOPs.
+ * key/value head j. Shapes: q [B, h, m, d_kv], transposed keys [B, g, d_kv, n] (from
+ * `splitHeadsTransposed`), values [B, g, n, d_kv], bias broadcastable to [B, h, m, n] or null.
+ * Returns [B, h, m, d_kv] for 2·2·B·m·n·h·d_kv FLOPs. Neither product has a transpose flag,
+ * so both can run on the wasm backend's own batched kernel (kernels/batchMatMul.ts).
  */
 export function attend(
   tf: Tf,
   counter: FlopCounter,
   q: Tensor4D,
-  keys: Tensor4D,
+  keysTransposed: Tensor4D,
   values: Tensor4D,
   bias: Tensor | null,
 ): Tensor4D {
   const [batch, heads, m, dKv] = q.shape;
-  const [keyBatch, kvHeads, n, keyDKv] = keys.shape;
+  const [keyBatch, kvHeads, keyDKv, n] = keysTransposed.shape;
   if (keyBatch !== batch || keyDKv !== dKv || heads % kvHeads !== 0) {
     throw new Error(
-      `attention shapes do not fit: queries [${q.shape.join(', ')}], keys [${keys.shape.join(', ')}]; ` +
+      `attention shapes do not fit: queries [${q.shape.join(', ')}], transposed keys [${keysTransposed.shape.join(', ')}]; ` +
         'the batch and d_kv must match and the query heads must be a multiple of the key/value heads',
     );
   }
@@ -56,10 +70,10 @@ export function attend(
 
   // Queries of one key/value head side by side: [B·g, r·m, d_kv].
   const groupedQueries = tf.reshape(q, [batch * kvHeads, group * m, dKv]) as Tensor3D;
-  const flatKeys = tf.reshape(keys, [batch * kvHeads, n, dKv]) as Tensor3D;
+  const flatKeys = tf.reshape(keysTransposed, [batch * kvHeads, dKv, n]) as Tensor3D;
   const flatValues = tf.reshape(values, [batch * kvHeads, n, dKv]) as Tensor3D;
 
-  let scores: Tensor = tf.reshape(counter.matMul(groupedQueries, flatKeys, false, true), [batch, heads, m, n]);
+  let scores: Tensor = tf.reshape(counter.matMul(groupedQueries, flatKeys), [batch, heads, m, n]);
   if (bias !== null) scores = tf.add(scores, bias);
   const weights = tf.reshape(tf.softmax(scores), [batch * kvHeads, group * m, n]) as Tensor3D;
 

@@ -4,7 +4,7 @@
  * the decoder. FiD-Light keeps only the first n_x vectors of each row. Legend in layers.ts.
  */
 import type { StackDims } from '../config/models';
-import { attend, mergeHeads, paddingBias, positionBias, splitHeads } from './attention';
+import { attend, mergeHeads, paddingBias, positionBias, splitHeads, splitHeadsTransposed } from './attention';
 import type { FlopCounter } from './flopCounter';
 import type { FidoWeights } from './init';
 import { gatedGeluMlp, rmsNorm } from './layers';
@@ -42,7 +42,7 @@ export function runEncoder(
       const normed = rmsNorm(tf, input, layer.selfAttentionNorm, weights.constants);
       const { query, key, value, output } = layer.selfAttention;
       const q = splitHeads(tf, counter.matMul(normed, query), passages, h); // [P, h, n_p, d_kv]
-      const k = splitHeads(tf, counter.matMul(normed, key), passages, h);
+      const k = splitHeadsTransposed(tf, counter.matMul(normed, key), passages, h); // [P, h, d_kv, n_p]
       const v = splitHeads(tf, counter.matMul(normed, value), passages, h);
       const attended = mergeHeads(tf, attend(tf, counter, q, k, v, bias)); // [P·n_p, h·d_kv]
       const residual = tf.add(input, counter.matMul(attended, output)) as Tensor2D;

@@ -8,6 +8,7 @@
 import type { Config } from '../config/config';
 import { evaluate } from '../cost/model';
 import type { OperationName } from '../cost/operations';
+import { ownBatchMatMul } from './kernels/batchMatMul';
 import type { Tensor, Tensor2D, Tensor3D, Tf } from './tf';
 
 /** Phases the counter keeps apart. */
@@ -65,7 +66,8 @@ export function createFlopCounter(tf: Tf): FlopCounter {
         throw new Error(`matMul operands need the same rank and batch: [${a.shape.join(', ')}] by [${b.shape.join(', ')}]`);
       }
       counts[counter.phase] += 2 * batchA * m * kA * n;
-      return tf.matMul(a, b, transposeA, transposeB);
+      const own = transposeA || transposeB ? null : ownBatchMatMul(tf, a, b);
+      return own ?? tf.matMul(a, b, transposeA, transposeB);
     },
     counts: () => ({ ...counts }),
     reset() {
