@@ -1,12 +1,17 @@
 /**
  * Attention of the decoder in the layouts its matmuls read directly, so a decoding step
- * needs no transposes and multiplies the cached cross-attention keys and values as they are.
+ * needs no transposes and multiplies the cached keys and values as they are.
  *
- * Cross-attention keys are stored per key/value head as [d_kv, P·n_x] and values as
- * [P·n_x, d_kv]. On the wasm backend of TensorFlow.js 4.22, a one-row matmul whose right
- * operand is a persistent, untransposed 2-D tensor measured about ten times faster than the
- * same product with a batched or transposed right operand (2-core AMD EPYC, Node 20). The
- * self-attention cache is [g, t, d_kv] per layer, so a new position joins it with one concat.
+ * Values, and the keys of self-attention, are stored per key/value head as
+ * [g, positions, d_kv], one position per row, and scores are q·kᵀ on those rows. On the wasm
+ * backend these products run on the own kernels of kernels/batchMatMul.ts, which read each
+ * cached row once and contiguously. All heads of a layer take one kernel per product.
+ *
+ * A single key/value head (multi-query) is the exception for cross-attention, whose r = h
+ * query rows share every key. There the keys are stored transposed, [1, d_kv, P·n_x], and
+ * both products are batch-1 products that XNNPACK runs on its own packed copy of the cached
+ * tensor (prepared once per input, see `prepareRightOperands`). Its 4 × 8 tiles reuse each
+ * loaded key for four query rows, which the row-by-row kernel cannot.
  *
  * The maths is that of `attend` in attention.ts: query heads j·r .. j·r + r - 1 (r = h / g)
  * share key/value head j, and scores are not divided by sqrt(d_kv), as in T5. The FLOPs are
@@ -15,12 +20,13 @@
 import type { FlopCounter } from './flopCounter';
 import type { Tensor, Tensor2D, Tensor3D, Tensor4D, Tf } from './tf';
 
-/** Cross-attention keys and values of one layer, one tensor per key/value head. */
+/** Cross-attention keys and values of one layer. */
 export interface CrossKeyValues {
-  /** Per key/value head, [d_kv, P·n_x]: the keys already transposed for q·kᵀ. */
-  keys: Tensor2D[];
-  /** Per key/value head, [P·n_x, d_kv]. */
-  values: Tensor2D[];
+  /** [g, P·n_x, d_kv], or [1, d_kv, P·n_x] when `keysTransposed` (a single key/value head). */
+  keys: Tensor3D;
+  keysTransposed: boolean;
+  /** [g, P·n_x, d_kv] */
+  values: Tensor3D;
 }
 
 /** Self-attention keys and values of one decoder layer, [g, positions, d_kv] each. */
@@ -74,37 +80,41 @@ export function groupBias(tf: Tf, bias: Tensor4D, kvHeads: number): Tensor3D {
 }
 
 /**
- * Causal self-attention of queries [m, h·d_kv] over keys and values [g, t + m, d_kv], with
- * `bias` from `groupBias`. Returns [m, h·d_kv], heads merged.
+ * Attention of queries [m, h·d_kv] over keys [g, n, d_kv] (or [g, d_kv, n] when
+ * `keysTransposed`) and values [g, n, d_kv], with `bias` broadcastable to the grouped scores
+ * [g, m·r, n]. Returns [m, h·d_kv], heads merged.
  */
-export function selfAttend(tf: Tf, counter: FlopCounter, q: Tensor2D, kv: KeyValues, bias: Tensor3D): Tensor2D {
-  const [kvHeads, , dKv] = kv.keys.shape;
+function attendGrouped(
+  tf: Tf,
+  counter: FlopCounter,
+  q: Tensor2D,
+  keys: Tensor3D,
+  keysTransposed: boolean,
+  values: Tensor3D,
+  bias: Tensor,
+): Tensor2D {
+  const [kvHeads, , dKv] = values.shape;
   const grouped = groupQueries(tf, q, kvHeads, dKv);
-  const scores: Tensor3D = tf.add(counter.matMul(grouped, kv.keys, false, true), bias); // [g, m·r, t + m]
-  const attended = counter.matMul(tf.softmax(scores), kv.values); // [g, m·r, d_kv]
+  const products = keysTransposed ? counter.matMul(grouped, keys) : counter.matMul(grouped, keys, false, true);
+  const scores: Tensor3D = tf.add(products, bias); // [g, m·r, n]
+  const attended = counter.matMul(tf.softmax(scores), values); // [g, m·r, d_kv]
   return ungroupQueries(tf, attended, q.shape[0]);
 }
 
 /**
+ * Causal self-attention of queries [m, h·d_kv] over keys and values [g, t + m, d_kv], with
+ * `bias` from `groupBias`. Returns [m, h·d_kv], heads merged.
+ */
+export function selfAttend(tf: Tf, counter: FlopCounter, q: Tensor2D, kv: KeyValues, bias: Tensor3D): Tensor2D {
+  return attendGrouped(tf, counter, q, kv.keys, false, kv.values, bias);
+}
+
+/**
  * Cross-attention of queries [m, h·d_kv] over one layer's cached keys and values, with
- * `keyBias` [1, P·n_x] masking padding. Returns [m, h·d_kv], heads merged. Each key/value
- * head costs two 2-D matmuls whose right operands are the cached tensors themselves.
+ * `keyBias` [1, P·n_x] masking padding. Returns [m, h·d_kv], heads merged.
  */
 export function crossAttend(tf: Tf, counter: FlopCounter, q: Tensor2D, cross: CrossKeyValues, keyBias: Tensor2D): Tensor2D {
-  const kvHeads = cross.keys.length;
-  const [dKv] = cross.keys[0].shape;
-  const [m, width] = q.shape;
-  const group = width / dKv / kvHeads;
-  const perHead = kvHeads === 1 ? [q] : (tf.split(q, kvHeads, 1) as Tensor2D[]); // [m, r·d_kv] each
-
-  const outputs = perHead.map((queries, j): Tensor2D => {
-    // Rows i·r + a: token i of query head j·r + a.
-    const rows: Tensor2D = group === 1 ? queries : tf.reshape(queries, [m * group, dKv]);
-    const scores: Tensor2D = tf.add(counter.matMul(rows, cross.keys[j]), keyBias); // [m·r, P·n_x]
-    const attended = counter.matMul(tf.softmax(scores), cross.values[j]); // [m·r, d_kv]
-    return group === 1 ? attended : tf.reshape(attended, [m, group * dKv]);
-  });
-  return outputs.length === 1 ? outputs[0] : tf.concat(outputs, 1);
+  return attendGrouped(tf, counter, q, cross.keys, cross.keysTransposed, cross.values, keyBias);
 }
 
 /**
@@ -119,25 +129,32 @@ export function projectCrossLayer(
   valueWeights: Tensor2D,
   kvHeads: number,
 ): CrossKeyValues {
-  const perHead = (x: Tensor2D): Tensor2D[] => (kvHeads === 1 ? [x] : (tf.split(x, kvHeads, 1) as Tensor2D[]));
-  const keys = perHead(counter.matMul(encoded, keyWeights)).map((head) => tf.transpose(head) as Tensor2D);
-  const values = perHead(counter.matMul(encoded, valueWeights));
-  prepareRightOperands(tf, counter, [...keys, ...values]);
-  return { keys, values };
+  const values = headsFirst(tf, counter.matMul(encoded, valueWeights), kvHeads);
+  const projectedKeys = counter.matMul(encoded, keyWeights); // [P·n_x, g·d_kv]
+  if (kvHeads > 1) return { keys: headsFirst(tf, projectedKeys, kvHeads), keysTransposed: false, values };
+
+  const [rows, width] = projectedKeys.shape;
+  const keys = tf.reshape(tf.transpose(projectedKeys), [1, width, rows]) as Tensor3D;
+  prepareRightOperands(tf, counter, [keys, values]);
+  return { keys, keysTransposed: true, values };
 }
 
 /**
  * Multiplies zero rows by each tensor: 0 FLOPs, and no effect on the cpu and WebGL backends.
  * The wasm backend's XNNPACK packs a matmul's right operand into its own layout on the
  * operand's first use (about 0.5 ms for 512 KiB, measured on a 2-core AMD EPYC). This call
- * moves that once-per-input preparation of the cached keys and values into the projection
- * phase, out of the first decoding step.
+ * moves that once-per-input preparation of a single key/value head's cache into the
+ * projection phase, out of the first decoding step. Several heads go to the own kernels,
+ * which need no preparation.
  */
-function prepareRightOperands(tf: Tf, counter: FlopCounter, operands: readonly Tensor2D[]): void {
-  for (const operand of operands) counter.matMul(tf.zeros([0, operand.shape[0]]), operand);
+function prepareRightOperands(tf: Tf, counter: FlopCounter, operands: readonly Tensor3D[]): void {
+  for (const operand of operands) {
+    const [batch, rows] = operand.shape;
+    counter.matMul(tf.zeros([batch, 0, rows]) as Tensor3D, operand);
+  }
 }
 
 /** Lists every tensor of a cross-attention layer, keys first. */
 export function crossTensors(cross: CrossKeyValues): Tensor[] {
-  return [...cross.keys, ...cross.values];
+  return [cross.keys, cross.values];
 }

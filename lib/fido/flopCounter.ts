@@ -8,7 +8,7 @@
 import type { Config } from '../config/config';
 import { evaluate } from '../cost/model';
 import type { OperationName } from '../cost/operations';
-import { ownBatchMatMul } from './kernels/batchMatMul';
+import { ownBatchMatMul, ownBatchMatMulTransposed } from './kernels/batchMatMul';
 import type { Tensor, Tensor2D, Tensor3D, Tf } from './tf';
 
 /** Phases the counter keeps apart. */
@@ -51,6 +51,12 @@ function matrixDims(tensor: Tensor, transpose: boolean, operand: string): [numbe
   return transpose ? [batch, cols, rows] : [batch, rows, cols];
 }
 
+/** The product on the wasm backend's own kernels (kernels/batchMatMul.ts), or null where they do not apply. */
+function ownProduct(tf: Tf, a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor | null {
+  if (transposeA) return null;
+  return transposeB ? ownBatchMatMulTransposed(tf, a, b) : ownBatchMatMul(tf, a, b);
+}
+
 export function createFlopCounter(tf: Tf): FlopCounter {
   let counts = zeroCounts();
 
@@ -66,8 +72,7 @@ export function createFlopCounter(tf: Tf): FlopCounter {
         throw new Error(`matMul operands need the same rank and batch: [${a.shape.join(', ')}] by [${b.shape.join(', ')}]`);
       }
       counts[counter.phase] += 2 * batchA * m * kA * n;
-      const own = transposeA || transposeB ? null : ownBatchMatMul(tf, a, b);
-      return own ?? tf.matMul(a, b, transposeA, transposeB);
+      return ownProduct(tf, a, b, transposeA, transposeB) ?? tf.matMul(a, b, transposeA, transposeB);
     },
     counts: () => ({ ...counts }),
     reset() {

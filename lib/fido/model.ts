@@ -19,7 +19,7 @@ import { crossTensors } from './decoderAttention';
 import { runEncoder } from './encoder';
 import { createFlopCounter, type FlopCounter } from './flopCounter';
 import { initWeights } from './init';
-import type { Tensor, Tensor1D, Tensor2D, Tf } from './tf';
+import type { Tensor, Tensor1D, Tensor2D, Tensor3D, Tf } from './tf';
 
 /** T5 starts decoding from the padding id. */
 export const DECODER_START_ID = 0;
@@ -213,11 +213,11 @@ export function createFidoModel(tf: Tf, config: Config, seed: number): FidoModel
         return { keyBias, flat: projected.layers.flatMap((layer) => (layer === null ? [] : crossTensors(layer))) };
       });
       let next = 0;
-      const take = () => crossKv.flat.slice(next, (next += kvHeads)) as Tensor2D[];
+      const take = () => crossKv.flat[next++] as Tensor3D;
       const layers = weights.decoderLayers.map((layer): CrossKeyValues | null => {
         if (layer.crossAttention === null) return null;
         const keys = take();
-        return { keys, values: take() };
+        return { keys, keysTransposed: kvHeads === 1, values: take() };
       });
       return { layers, keyBias: crossKv.keyBias };
     },

@@ -57,7 +57,7 @@ async function settle(tf: TensorFlow, tensor: Tensor): Promise<void> {
 function lastCrossTensor(crossKv: CrossKv): Tensor {
   for (let i = crossKv.layers.length - 1; i >= 0; i--) {
     const layer = crossKv.layers[i];
-    if (layer) return layer.values[layer.values.length - 1];
+    if (layer) return layer.values;
   }
   return crossKv.keyBias;
 }

@@ -98,9 +98,10 @@ describe('fusion in the decoder', () => {
     const crossKv = model.projectCrossKv(encoded, ids);
 
     expect(crossKv.layers.map((layer) => layer !== null)).toEqual([false, false, true, false, false, true]);
-    // One key/value head: keys stored transposed [d_kv, P·n_x], values [P·n_x, d_kv].
-    expect(crossKv.layers[2]?.keys.map((keys) => keys.shape)).toEqual([[4, 3 * 8]]);
-    expect(crossKv.layers[5]?.values.map((values) => values.shape)).toEqual([[3 * 8, 4]]);
+    // One key/value head: keys stored transposed [1, d_kv, P·n_x], values [1, P·n_x, d_kv].
+    expect(crossKv.layers[2]?.keys.shape).toEqual([1, 4, 3 * 8]);
+    expect(crossKv.layers[2]?.keysTransposed).toBe(true);
+    expect(crossKv.layers[5]?.values.shape).toEqual([1, 3 * 8, 4]);
     expect(crossKv.keyBias.shape).toEqual([1, 3 * 8]);
     disposeCrossKv(crossKv);
     encoded.dispose();

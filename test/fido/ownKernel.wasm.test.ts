@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KERNELS, generateKernelModule } from '../../scripts/build-kernels.mjs';
 import { createFidoModel, encodeInput, SAMPLE_PASSAGES, SAMPLE_QUESTION, TINY_FIDO_CONFIG } from '../../lib/fido';
-import { OWN_BATCH_MATMUL_KERNEL, ownBatchMatMul, ownBatchMatMulStatus } from '../../lib/fido/kernels/batchMatMul';
+import { OWN_BATCH_MATMUL_KERNEL, ownBatchMatMul, ownBatchMatMulStatus, ownBatchMatMulTransposed } from '../../lib/fido/kernels/batchMatMul';
 import { watchKernels } from '../../lib/fido/timing';
 import { encoderDims } from '../../lib/config/config';
 
@@ -18,19 +18,28 @@ afterAll(async () => {
   await tf.setBackend('wasm');
 });
 
-/** C[b] = A[b]·B[b] in float64, the plain triple loop. */
-function referenceProduct(a: Float32Array, b: Float32Array, [batch, m, k, n]: number[]): Float64Array {
+/** C[b] = A[b]·B[b] (B [batch, k, n]) or A[b]·B[b]ᵀ (B [batch, n, k]) in float64, the plain triple loop. */
+function referenceProduct(a: Float32Array, b: Float32Array, [batch, m, k, n]: number[], transposeB: boolean): Float64Array {
   const c = new Float64Array(batch * m * n);
   for (let index = 0; index < batch; index++) {
     for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
-        for (let p = 0; p < k; p++) sum += a[(index * m + i) * k + p] * b[(index * k + p) * n + j];
+        for (let p = 0; p < k; p++) {
+          const bValue = transposeB ? b[(index * n + j) * k + p] : b[(index * k + p) * n + j];
+          sum += a[(index * m + i) * k + p] * bValue;
+        }
         c[(index * m + i) * n + j] = sum;
       }
     }
   }
   return c;
+}
+
+function maxError(actual: ArrayLike<number>, expected: Float64Array): number {
+  let error = 0;
+  for (let i = 0; i < expected.length; i++) error = Math.max(error, Math.abs(actual[i] - expected[i]));
+  return error;
 }
 
 describe('own batched matmul kernel', () => {
@@ -45,7 +54,8 @@ describe('own batched matmul kernel', () => {
     expect(ownBatchMatMulStatus(tf)).toBe('active');
   });
 
-  // Row counts around the 4-row tile, inner sizes from 1 to past a cache line, widths of one and many tiles.
+  // Row counts around the 4-row tile, inner sizes from 1 to past a cache line, and widths that
+  // use the 32-column one-row tile, the 8-column tiles and the scalar leftover columns.
   const shapes = [
     [2, 1, 1, 8],
     [3, 3, 7, 16],
@@ -53,6 +63,11 @@ describe('own batched matmul kernel', () => {
     [5, 5, 33, 24],
     [4, 64, 32, 64],
     [2, 9, 64, 32],
+    [3, 1, 40, 4096],
+    [2, 1, 100, 32],
+    [2, 1, 5, 45],
+    [2, 6, 3, 13],
+    [2, 4, 9, 3],
   ];
   it.each(shapes)('matches a float64 reference for [%i, %i, %i] · [.., %i]', (batch, m, k, n) => {
     const a = tf.randomUniform([batch, m, k], -1, 1, 'float32', 1);
@@ -60,11 +75,27 @@ describe('own batched matmul kernel', () => {
     const product = ownBatchMatMul(tf, a, b);
     expect(product).not.toBeNull();
     expect(product!.shape).toEqual([batch, m, n]);
-    const expected = referenceProduct(a.dataSync() as Float32Array, b.dataSync() as Float32Array, [batch, m, k, n]);
-    const actual = product!.dataSync();
-    let maxError = 0;
-    for (let i = 0; i < expected.length; i++) maxError = Math.max(maxError, Math.abs(actual[i] - expected[i]));
-    expect(maxError).toBeLessThan(1e-5 * k);
+    const expected = referenceProduct(a.dataSync() as Float32Array, b.dataSync() as Float32Array, [batch, m, k, n], false);
+    expect(maxError(product!.dataSync(), expected)).toBeLessThan(1e-5 * k);
+    [a, b, product!].forEach((tensor) => tensor.dispose());
+  });
+
+  // Batch 1 included: XNNPACK has no transposed product, so this kernel takes it too.
+  const transposedShapes = [
+    [1, 1, 4, 1],
+    [4, 1, 32, 4096],
+    [1, 4, 32, 37],
+    [3, 3, 8, 5],
+    [2, 7, 64, 16],
+  ];
+  it.each(transposedShapes)('transposed matches a float64 reference for [%i, %i, %i] · [.., %i]ᵀ', (batch, m, k, n) => {
+    const a = tf.randomUniform([batch, m, k], -1, 1, 'float32', 3);
+    const b = tf.randomUniform([batch, n, k], -1, 1, 'float32', 4);
+    const product = ownBatchMatMulTransposed(tf, a, b);
+    expect(product).not.toBeNull();
+    expect(product!.shape).toEqual([batch, m, n]);
+    const expected = referenceProduct(a.dataSync() as Float32Array, b.dataSync() as Float32Array, [batch, m, k, n], true);
+    expect(maxError(product!.dataSync(), expected)).toBeLessThan(1e-5 * k);
     [a, b, product!].forEach((tensor) => tensor.dispose());
   });
 
@@ -82,14 +113,26 @@ describe('own batched matmul kernel', () => {
   it('leaves other shapes to tf.matMul', () => {
     const cases: [number[], number[]][] = [
       [[1, 4, 8], [1, 8, 8]], // one product: XNNPACK already runs it
-      [[2, 4, 8], [2, 8, 12]], // n not a multiple of 8
       [[8, 8], [8, 8]], // rank 2
       [[2, 4, 8], [2, 9, 8]], // inner sizes differ
+      [[2, 4, 8], [3, 8, 8]], // batch sizes differ
     ];
     for (const [shapeA, shapeB] of cases) {
       const a = tf.ones(shapeA);
       const b = tf.ones(shapeB);
       expect(ownBatchMatMul(tf, a, b), `[${shapeA}] · [${shapeB}]`).toBeNull();
+      a.dispose();
+      b.dispose();
+    }
+    const transposedCases: [number[], number[]][] = [
+      [[2, 4, 6], [2, 8, 6]], // k not a multiple of 4
+      [[2, 4, 8], [2, 8, 12]], // inner sizes differ
+      [[8, 8], [8, 8]], // rank 2
+    ];
+    for (const [shapeA, shapeB] of transposedCases) {
+      const a = tf.ones(shapeA);
+      const b = tf.ones(shapeB);
+      expect(ownBatchMatMulTransposed(tf, a, b), `[${shapeA}] · [${shapeB}]ᵀ`).toBeNull();
       a.dispose();
       b.dispose();
     }
