@@ -1,12 +1,14 @@
 /**
  * The reader's device as an accelerator for the cost model.
  *
- * `measureDevice` runs four microbenchmarks on the active TensorFlow.js backend. A large
+ * `measureDevice` runs five microbenchmarks on the active TensorFlow.js backend. A large
  * square matmul gives attainable FLOP/s. A chain of elementwise adds over buffers larger
  * than common last-level caches gives attainable bandwidth. A one-row matmul against a large
  * matrix gives the bandwidth of a matrix-vector product, the form in which a decoding step
  * reads its weights and cached keys and values. A chain of small dependent operations of
- * common kinds (`LAUNCH_MIX`) gives the fixed time of launching one kernel.
+ * common kinds (`LAUNCH_MIX`) gives the fixed time of launching one kernel in the best case,
+ * and the tiny decoder at negligible sizes (launchProbe.ts) the same time within a decoding
+ * step, which the prediction uses.
  *
  * `deviceConfig` turns the measurement into a `Config` whose accelerator is this device (fp32,
  * efficiencies 100%), and `predictPhases` gives the cost model's roofline time for each
@@ -20,6 +22,7 @@ import { evaluate, workShape } from '../cost/model';
 import { decoderOperations, encoderOperations, type OperationWork } from '../cost/operations';
 import { roofline, type Device } from '../cost/roofline';
 import type { TensorFlow } from './backends';
+import type { LaunchProbe } from './launchProbe';
 import type { Tensor, Tensor2D } from './tf';
 import type { BackendName, DeviceMeasurement, PhaseKernels, RunResult } from './protocol';
 import { median, timeRepeated, type ClockMs, type RepeatOptions } from './stats';
@@ -40,6 +43,9 @@ export interface CalibrationOptions {
   /** Untimed and timed chains of the dispatch measurement (its own, because one chain is short). */
   dispatchWarmups: number;
   dispatchRepeats: number;
+  /** Untimed and timed passes of the launch probe. */
+  probeWarmups: number;
+  probeRepeats: number;
   warmups: number;
   repeats: number;
 }
@@ -63,15 +69,19 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   // So 150 warm-up chains (36,000 kernels) come first. 25 repeats steady the median on a busy machine.
   dispatchWarmups: 150,
   dispatchRepeats: 25,
+  // A probe pass is about 3,300 kernels, so 12 warm-up passes give V8 about as many kernels
+  // to optimise as the 150 warm-up chains above.
+  probeWarmups: 12,
+  probeRepeats: 15,
   warmups: 2,
   repeats: 5,
 });
 
 /**
  * Steps the page shows as progress: choosing the matmul size, timing it, timing the large
- * adds, timing the matrix-vector product, timing the small-kernel chain.
+ * adds, timing the matrix-vector product, timing the small-kernel chain, timing the probe.
  */
-export const CALIBRATION_STEPS = 5;
+export const CALIBRATION_STEPS = 6;
 
 /**
  * Kernel kinds of one cycle of the launch measurement, each dispatched once per cycle on
@@ -224,9 +234,14 @@ async function timeDispatch(tf: TensorFlow, options: CalibrationOptions, clock: 
   }
 }
 
-/** Measures attainable FLOP/s, bandwidth and kernel dispatch time on the active backend, reporting each step. */
+/**
+ * Measures attainable FLOP/s, bandwidth and kernel launch time on the active backend,
+ * reporting each step. `probe` is launchProbe.ts `timeLaunchProbe`, passed in so that pages
+ * importing this module do not bundle the model.
+ */
 export async function measureDevice(
   tf: TensorFlow,
+  probe: LaunchProbe,
   options: CalibrationOptions = DEFAULT_CALIBRATION,
   onProgress: (done: number, label: string) => void = () => {},
   clock: ClockMs = now,
@@ -262,6 +277,10 @@ export async function measureDevice(
   const dispatchSamples = await timeDispatch(tf, options, clock);
   const dispatchSeconds = median(dispatchSamples);
 
+  onProgress(5, 'timing the tiny decoder at negligible sizes');
+  const probed = await probe(tf, { warmups: options.probeWarmups, repeats: options.probeRepeats });
+  const probeSeconds = median(probed.samplesSeconds);
+
   return {
     backend,
     matmul: {
@@ -292,6 +311,12 @@ export async function measureDevice(
       samplesSeconds: dispatchSamples,
       medianSeconds: dispatchSeconds,
       secondsPerKernel: dispatchSeconds / chainedOps,
+    },
+    probe: {
+      kernels: probed.kernels,
+      samplesSeconds: probed.samplesSeconds,
+      medianSeconds: probeSeconds,
+      secondsPerKernel: probeSeconds / probed.kernels,
     },
   };
 }
@@ -423,7 +448,7 @@ export function predictPhases(config: Config): PhasePrediction {
 
 /** Calibrated figures that `predictRun` adds to the cost model's roofline. */
 export interface LaunchCalibration {
-  /** Measured seconds to launch one kernel (`LAUNCH_MIX`). */
+  /** Measured seconds to launch one kernel of a decoding step (the launch probe). */
   secondsPerKernel: number;
   /** Measured bandwidth of a one-row matmul, at which the decoder's bytes move. */
   matvecBytesPerSecond: number;
@@ -431,7 +456,7 @@ export interface LaunchCalibration {
 
 /** Returns the calibrated figures of a measurement. */
 export function launchCalibration(measurement: DeviceMeasurement): LaunchCalibration {
-  return { secondsPerKernel: measurement.dispatch.secondsPerKernel, matvecBytesPerSecond: measurement.matvec.bytesPerSecond };
+  return { secondsPerKernel: measurement.probe.secondsPerKernel, matvecBytesPerSecond: measurement.matvec.bytesPerSecond };
 }
 
 /** A phase's predicted time: the cost model's roofline, and the calibrated refinement of it. */

@@ -68,12 +68,27 @@ export interface DeviceMeasurement {
     medianSeconds: number;
     bytesPerSecond: number;
   };
-  /** Fixed time of one kernel: a chain of small dependent kernels with one readback, over its length. */
+  /**
+   * Fixed time of one kernel in the best case: a chain of small dependent kernels with one
+   * readback, over its length. The page shows it for comparison, and predictions use `probe`.
+   */
   dispatch: {
     /** Kernel kinds of one cycle of the chain (calibrate.ts `LAUNCH_MIX`). */
     mix: string[];
     /** Kernels in one timed chain. */
     chainedOps: number;
+    samplesSeconds: number[];
+    medianSeconds: number;
+    secondsPerKernel: number;
+  };
+  /**
+   * Fixed time of one kernel of a decoding step: the tiny decoder at negligible sizes
+   * (launchProbe.ts), its decoder seconds per pass over the kernels of one pass.
+   */
+  probe: {
+    /** Decoder kernels of one pass. */
+    kernels: number;
+    /** Decoder seconds of each timed pass. */
     samplesSeconds: number[];
     medianSeconds: number;
     secondsPerKernel: number;

@@ -6,6 +6,7 @@
  */
 import { loadTensorFlow, selectBackend, type TensorFlow } from './backends';
 import { CALIBRATION_STEPS, DEFAULT_CALIBRATION, measureDevice } from './calibrate';
+import { timeLaunchProbe } from './launchProbe';
 import { createFidoModel } from './model';
 import { clampTinyConfig, parseRequest, type BackendName, type WorkerEvent, type WorkerRequest } from './protocol';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from './sample';
@@ -49,7 +50,7 @@ async function init(request: Extract<WorkerRequest, { type: 'init' }>): Promise<
 
 async function calibrate(request: Extract<WorkerRequest, { type: 'calibrate' }>): Promise<void> {
   const loaded = requireTensorFlow();
-  const measurement = await measureDevice(loaded, DEFAULT_CALIBRATION, (done, label) =>
+  const measurement = await measureDevice(loaded, timeLaunchProbe, DEFAULT_CALIBRATION, (done, label) =>
     post({ type: 'progress', id: request.id, done, total: CALIBRATION_STEPS, label }),
   );
   post({ type: 'calibration', id: request.id, measurement });

@@ -13,6 +13,7 @@ const MEASUREMENT: DeviceMeasurement = {
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.02 },
   matvec: { size: 2048, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
   dispatch: { mix: ['matMul', 'add'], chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
+  probe: { kernels: 3000, samplesSeconds: [0.09], medianSeconds: 0.09, secondsPerKernel: 3e-5 },
 };
 
 /**
@@ -228,7 +229,9 @@ describe('LiveBench', () => {
     expect(workers[0].requests[0]).toMatchObject({ type: 'init', backend: 'cpu', wasmPath: '/tfjs-wasm/' });
     expect(screen.getByTestId('backend')).toHaveTextContent('Running on cpu');
     expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
-    expect(screen.getByTestId('launch')).toHaveTextContent('Kernel launch: 20 µs');
+    // The prediction's launch time comes from the probe; the chain is shown as the best case.
+    expect(screen.getByTestId('launch')).toHaveTextContent('Kernel launch: 30 µs');
+    expect(screen.getByTestId('launch-chain')).toHaveTextContent('Best case: 20 µs');
     const link = screen.getByRole('link', { name: 'Open this device in the playground' });
     const params = new URL(link.getAttribute('href')!, 'http://127.0.0.1').searchParams;
     expect(params.get('hw')).toBe('custom');
@@ -329,9 +332,9 @@ describe('LiveBench', () => {
     expect(speedups.getByText('Decoder speedup, roofline only').nextElementSibling?.textContent).toMatch(/^\d/);
     expect(speedups.getByText('Decoder speedup, calibrated prediction').nextElementSibling?.textContent).toMatch(/^\d/);
     const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
-    // FiD's 3 steps of 400 kernels at 20 µs each: 24 ms of launches beside its roofline.
+    // FiD's 3 steps of 400 kernels at the probe's 30 µs each: 36 ms of launches beside its roofline.
     const launch = table.querySelector('td[data-variant="fid"][data-phase="decoder"][data-kind="launch"]');
-    expect(launch).toHaveTextContent('24 ms (1200 kernels)');
+    expect(launch).toHaveTextContent('36 ms (1200 kernels)');
     const cell = (kind: string) => table.querySelector(`td[data-variant="fid"][data-phase="decoder"][data-kind="${kind}"]`);
     const roofline = Number(cell('roofline')?.getAttribute('data-seconds'));
     const calibrated = Number(cell('calibrated-roofline')?.getAttribute('data-seconds'));
@@ -339,7 +342,7 @@ describe('LiveBench', () => {
     // The decoder's bytes move at the matrix-vector bandwidth, faster here than the add bandwidth.
     expect(cell('calibrated-roofline')?.getAttribute('data-bytes-per-second')).toBe(String(MEASUREMENT.matvec.bytesPerSecond));
     expect(calibrated).toBeLessThan(roofline);
-    expect(predicted).toBeCloseTo(calibrated + 0.024, 9);
+    expect(predicted).toBeCloseTo(calibrated + 0.036, 9);
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();

@@ -25,6 +25,7 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
   await expect(page.getByTestId('calibration')).toContainText(`Calibrated on ${backend}`);
   await expect(page.getByTestId('launch')).toContainText(/Kernel launch: [\d.]+ [mµn]?s/);
   expect(Number(await page.getByTestId('launch').getAttribute('data-seconds-per-kernel'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('launch-chain')).toContainText(/Best case: [\d.]+ [mµn]?s/);
   if (backend === 'webgl') await expect(page.getByTestId('cpu-forward')).toContainText('WEBGL_CPU_FORWARD');
 
   await page.getByRole('button', { name: 'Race both' }).click();

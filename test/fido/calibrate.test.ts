@@ -21,6 +21,8 @@ import {
 import type { DeviceMeasurement, RunResult } from '@/lib/fido/protocol';
 import type { Tensor2D } from '@/lib/fido/tf';
 import { watchKernels } from '@/lib/fido/timing';
+import type { LaunchProbe } from '@/lib/fido/launchProbe';
+import type { RepeatOptions } from '@/lib/fido/stats';
 
 const tinyFid: Config = {
   ...DEFAULT_CONFIG,
@@ -42,6 +44,7 @@ const measurement: DeviceMeasurement = {
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 4 * 3 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (4 * 3 * 2 ** 24) / 0.02 },
   matvec: { size: 2048, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
   dispatch: { mix: [...LAUNCH_MIX], chainedOps: 240, samplesSeconds: [0.0024], medianSeconds: 0.0024, secondsPerKernel: 1e-5 },
+  probe: { kernels: 3000, samplesSeconds: [0.009], medianSeconds: 0.009, secondsPerKernel: 3e-6 },
 };
 
 /** Launch time `secondsPerKernel`, and the decoder's bytes at the add bandwidth unless given. */
@@ -241,7 +244,7 @@ describe('predictWithCalibration', () => {
 
   it('reads the calibrated figures from a measurement', () => {
     expect(launchCalibration(measurement)).toEqual({
-      secondsPerKernel: measurement.dispatch.secondsPerKernel,
+      secondsPerKernel: measurement.probe.secondsPerKernel,
       matvecBytesPerSecond: measurement.matvec.bytesPerSecond,
     });
   });
@@ -287,15 +290,24 @@ describe('launchMixCycle', () => {
   });
 });
 
+/** A stand-in for the launch probe: 1000 kernels, passes of 3, 4 and 5 ms, and the options it got. */
+const probeCalls: RepeatOptions[] = [];
+const fakeProbe: LaunchProbe = async (_tf, options) => {
+  probeCalls.push(options);
+  return { kernels: 1000, samplesSeconds: [0.003, 0.004, 0.005] };
+};
+
 describe('measureDevice', () => {
   it('measures matmul and add on the cpu backend without leaking', async () => {
+    probeCalls.length = 0;
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
     const labels: string[] = [];
     const result = await measureDevice(
       tf,
-      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, matvecSize: 16, dispatchCycles: 4, dispatchWarmups: 1, dispatchRepeats: 4, warmups: 1, repeats: 3 },
+      fakeProbe,
+      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, matvecSize: 16, dispatchCycles: 4, dispatchWarmups: 1, dispatchRepeats: 4, probeWarmups: 1, probeRepeats: 2, warmups: 1, repeats: 3 },
       (_, label) => labels.push(label),
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -313,7 +325,11 @@ describe('measureDevice', () => {
     expect(result.dispatch.mix).toEqual([...LAUNCH_MIX]);
     expect(result.dispatch.samplesSeconds).toHaveLength(4);
     expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / (4 * LAUNCH_MIX.length));
-    expect(labels).toHaveLength(5);
+    expect(probeCalls).toEqual([{ warmups: 1, repeats: 2 }]);
+    expect(result.probe.kernels).toBe(1000);
+    expect(result.probe.medianSeconds).toBe(0.004);
+    expect(result.probe.secondsPerKernel).toBeCloseTo(4e-6, 12);
+    expect(labels).toHaveLength(6);
   });
 
   for (const backend of ['cpu', 'wasm'] as const) {
@@ -322,8 +338,8 @@ describe('measureDevice', () => {
       const tf = await loadTensorFlow();
       expect(await tf.setBackend(backend)).toBe(true);
       await tf.ready();
-      const result = await measureDevice(tf, {
-        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 20, dispatchWarmups: 2, dispatchRepeats: 3, warmups: 1, repeats: 3,
+      const result = await measureDevice(tf, fakeProbe, {
+        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 20, dispatchWarmups: 2, dispatchRepeats: 3, probeWarmups: 0, probeRepeats: 1, warmups: 1, repeats: 3,
       });
       expect(result.dispatch.samplesSeconds).toHaveLength(3);
       expect(Number.isFinite(result.dispatch.secondsPerKernel)).toBe(true);
@@ -334,8 +350,8 @@ describe('measureDevice', () => {
   it('stops growing the matmul once a run is slow enough', async () => {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
-    const result = await measureDevice(tf, {
-      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, warmups: 0, repeats: 1,
+    const result = await measureDevice(tf, fakeProbe, {
+      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, probeWarmups: 0, probeRepeats: 1, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
   });
@@ -349,6 +365,7 @@ describe('playgroundDeviceQuery', () => {
       bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.0217], medianSeconds: 0.0217, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.0217 },
       matvec: { size: 2048, bytes: 1, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: 1000 },
       dispatch: { mix: ['matMul'], chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
+      probe: { kernels: 3000, samplesSeconds: [0.009], medianSeconds: 0.009, secondsPerKernel: 3e-6 },
     } satisfies DeviceMeasurement;
     const query = playgroundDeviceQuery(measurement, 8e9);
     const params = new URLSearchParams(query);

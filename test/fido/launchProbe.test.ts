@@ -1,0 +1,37 @@
+// @vitest-environment node
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { decoderDims, encoderDims } from '@/lib/config/config';
+import { LAUNCH_PROBE_CONFIG, timeLaunchProbe } from '@/lib/fido/launchProbe';
+import { createFidoModel, encodeInput, SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido';
+import { countKernels } from '@/lib/fido/timing';
+
+describe('launch probe', () => {
+  it('is the tiny FiDO structure at widths of 8', () => {
+    expect(decoderDims(LAUNCH_PROBE_CONFIG)).toEqual({ dModel: 8, dFf: 8, heads: 2, dKv: 4, layers: 4 });
+    expect(encoderDims(LAUNCH_PROBE_CONFIG).dModel).toBe(8);
+    expect(LAUNCH_PROBE_CONFIG.crossAttentionPeriod).toBe(2);
+    expect(LAUNCH_PROBE_CONFIG.kvHeads).toBe(1);
+    expect(LAUNCH_PROBE_CONFIG.passages).toBe(1);
+  });
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`times every repeat and frees its tensors on ${backend}`, async () => {
+      expect(await tf.setBackend(backend)).toBe(true);
+      await tf.ready();
+      const before = tf.memory().numTensors;
+      const result = await timeLaunchProbe(tf, { warmups: 1, repeats: 3 });
+      expect(tf.memory().numTensors).toBe(before);
+      expect(result.samplesSeconds).toHaveLength(3);
+      for (const seconds of result.samplesSeconds) expect(seconds).toBeGreaterThan(0);
+
+      // The count is that of the decoder steps of one pass, as countKernels reports it.
+      const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
+      const kernels = await countKernels(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config));
+      model.dispose();
+      expect(result.kernels).toBe(kernels.steps.reduce((sum, count) => sum + count, 0));
+      expect(kernels.steps).toHaveLength(LAUNCH_PROBE_CONFIG.targetTokens);
+    });
+  }
+});
