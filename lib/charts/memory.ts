@@ -7,7 +7,7 @@
  */
 import type { CostResult } from '../cost/model';
 import type { MemoryPhase } from '../cost/memory';
-import { columnUnit, formatBytes } from './format';
+import { formatBytes } from './format';
 import type { FigureTable } from './table';
 
 export type MemoryPart = 'weights' | 'crossCache' | 'selfCache' | 'activations';
@@ -94,17 +94,20 @@ export function memoryHeadline(data: MemoryData, deviceLabel: string): string {
   return `Memory at batch ${first.batch}: ${formatBytes(first.totalBytes)} of ${capacity}; at most batch ${data.maxBatch} fits. Peak in ${PEAK_PHASE_TEXT[data.peakPhase]}.`;
 }
 
+/** The one unit of the memory table's byte columns: decimal gigabytes. */
+export const MEMORY_TABLE_UNIT = { unit: 'GB', divisor: 1e9 } as const;
+
 /**
  * The figure table of `MemoryChart`: for each bar's batch, one row per phase with that
  * phase's own memory, so the encoding row shows no cross-attention cache because none
  * exists yet, and the decoding row shows the cache it reads. `Peak` marks the phase the
- * chart's bar draws.
+ * chart's bar draws. Every byte column is in GB whatever the configuration, so two CSV
+ * exports of the chart share their column names. The CSV keeps 12 significant digits.
  */
 export function memoryTable(result: CostResult): FigureTable {
   const data = memoryData(result);
   const { weightBytes, phases } = result.memory;
-  const totals = data.bars.flatMap((bar) => phases.map((p) => weightBytes + p.bytesPerSample * bar.batch));
-  const unit = columnUnit([data.capacityBytes, ...totals], 'B', { minExponent: 0 });
+  const unit = MEMORY_TABLE_UNIT;
   const parts: MemoryPart[] = ['weights', 'crossCache', 'selfCache', 'activations'];
   const rows = data.bars.flatMap((bar) =>
     phases.map((p) => {

@@ -82,4 +82,26 @@ describe('memory table', () => {
     const batches = new Set(body.map((row) => row[0]));
     for (const batch of batches) expect(body.filter((r) => r[0] === batch && r[peak] === 'yes')).toHaveLength(1);
   });
+
+  it('keeps GB columns for every configuration', () => {
+    const small = memoryTable(evaluate({ ...DEFAULT_CONFIG }));
+    const large = evaluate({ ...DEFAULT_CONFIG, batchSize: 4096, precision: 'fp32' });
+    const largeTable = memoryTable(large);
+    expect(large.batch.limitedByMemory).toBe(true);
+    expect(largeTable.columns).toEqual(small.columns);
+    for (const start of ['Weights', 'Cross-attention cache', 'Self-attention cache', 'Activations', 'Total', 'Capacity']) {
+      expect(largeTable.columns[column(largeTable.columns, start)]).toMatch(/\(GB\)$/);
+    }
+  });
+
+  it('writes unrounded GB to the CSV', () => {
+    const result = evaluate({ ...DEFAULT_CONFIG, batchSize: 4096, precision: 'fp32' });
+    const [header, ...body] = csvRows(encodeCsv(memoryTable(result)));
+    const total = column(header, 'Total');
+    const requested = body.find((r) => Number(r[0]) === 4096 && r[1] === PHASE_LABELS[result.memory.peakPhase])!;
+    const phase = result.memory.phases.find((p) => p.phase === result.memory.peakPhase)!;
+    const bytes = result.memory.weightBytes + phase.bytesPerSample * 4096;
+    expect(bytes).toBeGreaterThan(1e12);
+    expect(Number(requested[total]) * 1e9).toBeCloseTo(bytes, -2);
+  });
 });
