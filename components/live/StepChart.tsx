@@ -3,10 +3,14 @@
  * Decoder time per generated token, measured (solid, with a dot per step) and predicted by
  * the cost model for the calibrated device (dashed), one colour per variant. D3 computes
  * the scales and paths; React renders the SVG. The y axis is logarithmic because on a
- * tiny model the measured step can take many times its roofline time.
+ * tiny model the measured step can take many times its roofline time. Like the other
+ * charts, it is laid out at the width of its container (ChartShell), so its text keeps
+ * its CSS size at every width.
  */
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { memo, useMemo } from 'react';
+import { ChartShell } from '@/components/charts/parts';
+import chartStyles from '@/components/charts/charts.module.css';
 import { formatSeconds, formatSI } from '@/lib/charts/format';
 import type { FigureTable } from '@/lib/charts/table';
 import { median } from '@/lib/fido/stats';
@@ -37,23 +41,28 @@ function pointsOf(series: StepSeries): StepPoint[] {
 
 // ---- Bounds ----------------------------------------------------------------------
 
-const WIDTH = 640;
-const HEIGHT = 280;
 const MARGIN = { top: 16, right: 16, bottom: 40, left: 64 };
+/** Minimum space, in pixels, between two step numbers on the x axis. */
+const X_TICK_SPACING = 40;
+
+/** Height for a chart `width` pixels wide: half the width, kept between 200 and 280 pixels. */
+function heightFor(width: number): number {
+  return Math.round(Math.min(280, Math.max(200, width * 0.5)));
+}
 
 // ---- Scales ----------------------------------------------------------------------
 
-function buildScales(series: StepSeries[], steps: number) {
+function buildScales(series: StepSeries[], steps: number, width: number, height: number) {
   const [low, high] = extent(series.flatMap(pointsOf), secondsOf);
   // Before the first measurement the axis spans 100 µs to 10 ms, typical step times.
   const yLow = low ?? 1e-4;
   const yHigh = high ?? 1e-2;
   const x = scaleLinear()
     .domain([0, Math.max(1, steps - 1)])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
+    .range([MARGIN.left, width - MARGIN.right]);
   const y = scaleLog()
     .domain([yLow / 1.5, yHigh * 1.5])
-    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
+    .range([height - MARGIN.bottom, MARGIN.top])
     .nice();
   return { x, y };
 }
@@ -84,8 +93,17 @@ export function stepTable(series: StepSeries[], steps: number): FigureTable {
   };
 }
 
-export const StepChart = memo(function StepChart({ series, steps, title }: { series: StepSeries[]; steps: number; title: string }) {
-  const { x, y } = useMemo(() => buildScales(series, steps), [series, steps]);
+interface PlotProps {
+  series: StepSeries[];
+  steps: number;
+  width: number;
+  headline: string;
+  descriptionId: string;
+}
+
+const StepPlot = memo(function StepPlot({ series, steps, width, headline, descriptionId }: PlotProps) {
+  const height = heightFor(width);
+  const { x, y } = useMemo(() => buildScales(series, steps, width, height), [series, steps, width, height]);
   const paths = useMemo(() => {
     const path = line<StepPoint>()
       .x((p) => x(stepOf(p)))
@@ -96,43 +114,63 @@ export const StepChart = memo(function StepChart({ series, steps, title }: { ser
     });
   }, [series, x, y]);
 
-  const xTicks = x.ticks(Math.min(steps, 10)).filter(Number.isInteger);
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const xTicks = x.ticks(Math.max(2, Math.min(steps, Math.floor(plotWidth / X_TICK_SPACING)))).filter(Number.isInteger);
   const [yLow, yHigh] = y.domain();
   const yTicks = logTickValues(yLow, yHigh);
-  const summary = paths
-    .filter((p) => p.points.length)
-    .map((p) => `${p.label}: ${pluralize(p.points.length, 'step')}, median ${formatSeconds(median(p.points.map(secondsOf)))} per step`)
+
+  return (
+    <svg
+      className={chartStyles.svg}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={headline}
+      aria-describedby={descriptionId}
+    >
+      {yTicks.map((tick) => (
+        <g key={`y${tick}`} transform={`translate(0,${y(tick)})`}>
+          <line x1={MARGIN.left} x2={width - MARGIN.right} className={styles.grid} />
+          <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end" className={styles.tick}>
+            {formatSI(tick, 's', { separator: '', maxExponent: 0 })}
+          </text>
+        </g>
+      ))}
+      {xTicks.map((tick) => (
+        <text key={`x${tick}`} x={x(tick)} y={height - MARGIN.bottom + 16} textAnchor="middle" className={styles.tick}>
+          {tick}
+        </text>
+      ))}
+      <text x={MARGIN.left + plotWidth / 2} y={height - 6} textAnchor="middle" className={styles.axisLabel}>
+        decoder step (generated token)
+      </text>
+      <text transform={`translate(14,${(height - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle" className={styles.axisLabel}>
+        seconds per step (log)
+      </text>
+      {paths.map((p) => (
+        <g key={p.key} data-series={p.key}>
+          <path d={p.d} fill="none" stroke={p.color} strokeWidth={2} strokeDasharray={p.dashed ? '6 4' : undefined} />
+          {!p.dashed && p.points.map((point) => <circle key={point.step} cx={x(point.step)} cy={y(point.seconds)} r={3} fill={p.color} />)}
+        </g>
+      ))}
+    </svg>
+  );
+});
+
+export const StepChart = memo(function StepChart({ series, steps, title }: { series: StepSeries[]; steps: number; title: string }) {
+  const summary = series
+    .map((s) => ({ label: s.label, seconds: pointsOf(s).map(secondsOf) }))
+    .filter((s) => s.seconds.length)
+    .map((s) => `${s.label}: ${pluralize(s.seconds.length, 'step')}, median ${formatSeconds(median(s.seconds))} per step`)
     .join('; ');
+  const headline = `${title}. ${summary || 'No steps measured yet.'}`;
 
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}. ${summary || 'No steps measured yet.'}`} className={styles.chart}>
-        {yTicks.map((tick) => (
-          <g key={`y${tick}`} transform={`translate(0,${y(tick)})`}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} className={styles.grid} />
-            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end" className={styles.tick}>
-              {formatSI(tick, 's', { separator: '', maxExponent: 0 })}
-            </text>
-          </g>
-        ))}
-        {xTicks.map((tick) => (
-          <text key={`x${tick}`} x={x(tick)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" className={styles.tick}>
-            {tick}
-          </text>
-        ))}
-        <text x={(MARGIN.left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 6} textAnchor="middle" className={styles.axisLabel}>
-          decoder step (generated token)
-        </text>
-        <text transform={`translate(14,${(HEIGHT - MARGIN.bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle" className={styles.axisLabel}>
-          seconds per step (log)
-        </text>
-        {paths.map((p) => (
-          <g key={p.key} data-series={p.key}>
-            <path d={p.d} fill="none" stroke={p.color} strokeWidth={2} strokeDasharray={p.dashed ? '6 4' : undefined} />
-            {!p.dashed && p.points.map((point) => <circle key={point.step} cx={x(point.step)} cy={y(point.seconds)} r={3} fill={p.color} />)}
-          </g>
-        ))}
-      </svg>
+      <ChartShell headline={headline} description={<p>{headline}</p>}>
+        {(width, descriptionId) => <StepPlot series={series} steps={steps} width={width} headline={headline} descriptionId={descriptionId} />}
+      </ChartShell>
       <ul className={styles.legend}>
         {series.map((s) => (
           <li key={s.key}>
