@@ -3,7 +3,7 @@
  * Accelerator memory against capacity. Each bar stacks weights, cross-attention cache,
  * self-attention cache and activations for one batch: the effective batch, the requested
  * batch when it did not fit, and the largest batch that fits. The capacity is a dashed
- * line, and the phase that needs the most memory is named below.
+ * line, broken at each label line, and the phase that needs the most memory is named below.
  */
 import { fittingTicks } from '@/lib/charts/ticks';
 import { memo, useMemo } from 'react';
@@ -133,7 +133,11 @@ const MemoryPlot = memo(function MemoryPlot({ data, width, headline, description
         );
       })}
       <g data-mark="capacity">
-        <line className={styles.capacity} x1={capacityX} x2={capacityX} y1={MARGIN.top - 4} y2={axisY} />
+        {/* One piece per bar row, from the bar down to the next label line, so no label text is crossed. */}
+        {data.bars.map((bar, row) => {
+          const barTop = MARGIN.top + row * ROW_HEIGHT + LABEL_HEIGHT;
+          return <line key={bar.kind} className={styles.capacity} x1={capacityX} x2={capacityX} y1={barTop} y2={barTop + BAR_HEIGHT + BAR_GAP} />;
+        })}
         <text className={`${styles.text} ${styles.halo}`} x={capacityX} y={MARGIN.top - 7} textAnchor={capacityX > (plotLeft + plotRight) / 2 ? 'end' : 'start'}>
           capacity {formatBytes(data.capacityBytes)}
         </text>

@@ -3,7 +3,7 @@
  * drawn from tick lists, and a swatch legend. D3 computes the numbers; these render SVG.
  */
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { SWATCH_SIZE, type LegendLayout } from '@/lib/charts/legend';
 import { textWidth, truncateText } from '@/lib/charts/text';
 import { useValueAfterPaint } from '@/components/state/useValueAfterPaint';
@@ -174,17 +174,39 @@ export function SwatchLegend({ layout, x, y }: { layout: LegendLayout<LegendEntr
   );
 }
 
+/** Largest correction BarLabel applies to the text width estimate: drawn text up to twice the estimate. */
+const MAX_WIDTH_RATIO = 2;
+
 /**
  * A bar's title line: a bold label, then muted detail in the room that is left, both
- * shortened with an ellipsis to fit `width`.
+ * shortened with an ellipsis to fit `width`. The widths start as estimates. After each
+ * layout the drawn line is measured, and when it ends past `x + width` (a page font wider
+ * than the estimate) the text is shortened again with the estimate scaled up to match.
  */
 export function BarLabel({ x, y, width, label, detail, detailClassName = styles.muted }: { x: number; y: number; width: number; label: string; detail: string; detailClassName?: string }) {
+  const textRef = useRef<SVGTextElement>(null);
+  // Drawn width over estimated width, as last measured; 1 until a measure shows more.
+  const [widthRatio, setWidthRatio] = useState(1);
+  const budget = width / widthRatio;
   const bold = { bold: true };
-  const shownLabel = truncateText(label, Math.max(width * 0.6, width - textWidth(detail) - 8), bold);
-  const room = width - textWidth(shownLabel, bold) - 8;
+  const shownLabel = truncateText(label, Math.max(budget * 0.6, budget - textWidth(detail) - 8), bold);
+  const room = budget - textWidth(shownLabel, bold) - 8;
   const shownDetail = room > 24 ? truncateText(detail, room) : '';
+
+  useLayoutEffect(() => {
+    const text = textRef.current;
+    // jsdom and the static prerender have no layout, so they keep the estimate.
+    if (!text || typeof text.getBBox !== 'function') return;
+    const box = text.getBBox();
+    const overshoot = (box.x + box.width - x) / width;
+    if (overshoot > 1 && widthRatio < MAX_WIDTH_RATIO) {
+      // Grow by at least 2% a pass, so a line that shortens unevenly still converges.
+      setWidthRatio(Math.min(MAX_WIDTH_RATIO, widthRatio * Math.max(1.02, overshoot)));
+    }
+  }, [x, width, shownLabel, shownDetail, widthRatio]);
+
   return (
-    <text className={`${styles.text} ${styles.halo}`} x={x} y={y}>
+    <text ref={textRef} className={`${styles.text} ${styles.halo}`} x={x} y={y}>
       <tspan className={styles.strong}>{shownLabel}</tspan>
       {shownDetail && (
         <tspan className={detailClassName} dx={8}>
