@@ -1,11 +1,11 @@
 'use client';
-import { useMemo } from 'react';
 import type { UrlConfigState } from '@/components/state/urlState';
+import { AdjustmentNotice } from './AdjustmentNotice';
 import { HardwareControls } from './HardwareControls';
 import { ModelControls } from './ModelControls';
 import { PresetPicker } from './PresetPicker';
 import { WorkloadControls } from './WorkloadControls';
-import { normalizing } from './configUpdate';
+import { useAdjustingUpdaters } from './configUpdate';
 import styles from './playground.module.css';
 
 export interface ConfigControlsProps {
@@ -14,14 +14,17 @@ export interface ConfigControlsProps {
   name: string;
 }
 
-/** Every control of one configuration, in four groups: presets, model, workload, hardware. */
+/**
+ * Every control of one configuration, in four groups: presets, model, workload, hardware,
+ * under a notice of the dependent values the last changes lowered.
+ */
 export function ConfigControls({ state, name }: ConfigControlsProps) {
   const { config, setConfig, commit } = state;
-  const update = useMemo(() => normalizing(setConfig), [setConfig]);
-  const commitNormalized = useMemo(() => normalizing(commit), [commit]);
+  const { update, commit: commitNormalized, adjustments, dismissAdjustments } = useAdjustingUpdaters(setConfig, commit);
 
   return (
     <div role="group" aria-label={name} className={styles.controls}>
+      <AdjustmentNotice adjustments={adjustments} onDismiss={dismissAdjustments} />
       <section className={styles.controlGroup}>
         <h3>Presets</h3>
         <PresetPicker config={config} commit={commitNormalized} />
