@@ -5,6 +5,7 @@
  * calibrated. The configuration, backend and seed live in the URL; `embedded` (the
  * article's race) reads them under the `live.` prefix and starts nothing until asked.
  */
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, DEFAULT_CALIBRATION, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
@@ -15,7 +16,6 @@ import { memoryLimitMessage } from '@/lib/fido/memory';
 import { useUrlConfig } from '@/components/state/urlState';
 import { configQuery, type Notice } from '@/lib/config/url';
 import { Controls } from './Controls';
-import { DeviceRoofline } from './DeviceRoofline';
 import { Figure } from '@/components/figure/Figure';
 import { formatBytes, formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
 import { InputView } from './InputView';
@@ -30,6 +30,13 @@ import { mergeExtras, useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
 import styles from './live.module.css';
 import { describeNoticeOutcome } from '@/lib/config/schema';
+
+// The roofline appears only once the device is calibrated, so its chart code (3.4 kB
+// gzip) loads then, not with the page.
+const DeviceRoofline = dynamic(async () => (await import('./DeviceRoofline')).DeviceRoofline, {
+  ssr: false,
+  loading: () => <p className={styles.note}>Loading the roofline chart…</p>,
+});
 
 export interface LiveBenchProps {
   /** Inside the article: headings one level lower, keys under `live.`, no automatic start. */

@@ -217,7 +217,7 @@ describe('LiveBench', () => {
   it('describes the device roofline in sentences', async () => {
     setup('?backend=cpu', { backend: 'cpu' });
     await waitForActivity('finished');
-    const chart = screen.getByRole('img', { name: /^Phases of the tiny model, measured\./ });
+    const chart = await screen.findByRole('img', { name: /^Phases of the tiny model, measured\./ });
     const label = chart.getAttribute('aria-label')!;
     expect(label).toMatch(/^Phases of the tiny model, measured\. TensorFlow\.js cpu on this device: /);
     expect(label.match(/this device/g)).toHaveLength(1);
@@ -345,7 +345,7 @@ describe('LiveBench', () => {
     expect(predicted).toBeCloseTo(calibrated + 0.036, 9);
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
   });
 
   it('races tiny FiD against tiny FiDO at the defaults', async () => {
