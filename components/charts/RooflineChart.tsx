@@ -13,6 +13,7 @@ import { textWidth, truncateText } from '@/lib/charts/text';
 import {
   drawablePoints,
   isMemoryBound,
+  levelTextBox,
   placePointLabels,
   POINT_RADIUS,
   ridgeFlopsPerByte,
@@ -74,6 +75,11 @@ function listColumnsFor(width: number): number {
   return Math.max(1, Math.floor((width - LIST_LEFT) / LIST_COLUMN_WIDTH));
 }
 
+/** Shown in the plot when there is a roof but no point, such as on /live before a run. */
+const NO_POINTS_TEXT = 'No operations to place.';
+/** Baseline of `NO_POINTS_TEXT` below the top of the plot, in pixels. */
+const NO_POINTS_BASELINE = 24;
+
 const PHASE_LEGEND: LegendEntry[] = [
   { key: 'encoder', label: 'Encoder operation', className: styles.encoder },
   { key: 'decoder', label: 'Decoder operation', className: styles.decoder },
@@ -114,7 +120,10 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
   // ---- Scales ----
   const scales = useMemo(() => rooflineScales(device, points, bounds), [device, points, bounds]);
   const roof = useMemo(() => roofPolyline(device, scales), [device, scales]);
-  const annotations = useMemo(() => roofAnnotations(device, points, scales, bounds, roof), [device, points, scales, bounds, roof]);
+  const annotations = useMemo(() => {
+    const noPointsBox = levelTextBox((bounds.left + bounds.right) / 2, bounds.top + NO_POINTS_BASELINE, textWidth(NO_POINTS_TEXT), 'middle');
+    return roofAnnotations(device, points, scales, bounds, roof, points.length === 0 ? [noPointsBox] : []);
+  }, [device, points, scales, bounds, roof]);
   const labels = useMemo(() => placePointLabels(points, scales, bounds, annotations, roof), [points, scales, bounds, annotations, roof]);
 
   const xTicks: Tick[] = decadeTicks(scales.x.domain() as [number, number], Math.max(2, Math.floor((bounds.right - bounds.left) / 60))).map(
@@ -173,7 +182,7 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
                   className={`${i === 1 ? styles.muted : styles.text} ${styles.halo}`}
                   data-mark={['peak-label', 'ridge-label', 'slope-label'][i]}
                   transform={`translate(${a.x},${a.y})${a.angle ? ` rotate(${a.angle})` : ''}`}
-                  dy={a.angle ? '-0.5em' : undefined}
+                  dy={a.dy}
                   textAnchor={a.anchor}
                 >
                   {a.text}
@@ -188,8 +197,8 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
         </text>
       )}
       {points.length === 0 && annotations && (
-        <text className={styles.muted} x={(bounds.left + bounds.right) / 2} y={bounds.top + 24} textAnchor="middle">
-          No operations to place.
+        <text className={styles.muted} x={(bounds.left + bounds.right) / 2} y={bounds.top + NO_POINTS_BASELINE} textAnchor="middle">
+          {NO_POINTS_TEXT}
         </text>
       )}
 

@@ -95,6 +95,51 @@ export function polylineMeetsBox(polyline: readonly (readonly [number, number])[
   return false;
 }
 
+/** A corner or end point in pixels, as [x, y]. */
+export type Point = readonly [number, number];
+
+/** Returns the four corners of `box`, clockwise from the top left. */
+export function boxCorners(box: Box): Point[] {
+  return [
+    [box.left, box.top],
+    [box.right, box.top],
+    [box.right, box.bottom],
+    [box.left, box.bottom],
+  ];
+}
+
+/**
+ * Tests whether two convex polygons, each given by its corners in order, share area,
+ * by the separating axis theorem. A segment is a polygon of two points. Polygons that
+ * only touch along an edge or at a corner do not overlap.
+ */
+export function convexPolygonsOverlap(a: readonly Point[], b: readonly Point[]): boolean {
+  for (const polygon of [a, b]) {
+    const edges = polygon.length === 2 ? 1 : polygon.length;
+    for (let i = 0; i < edges; i++) {
+      const [x0, y0] = polygon[i];
+      const [x1, y1] = polygon[(i + 1) % polygon.length];
+      const normal = [y0 - y1, x1 - x0];
+      let minA = Infinity;
+      let maxA = -Infinity;
+      for (const [x, y] of a) {
+        const projection = x * normal[0] + y * normal[1];
+        minA = Math.min(minA, projection);
+        maxA = Math.max(maxA, projection);
+      }
+      let minB = Infinity;
+      let maxB = -Infinity;
+      for (const [x, y] of b) {
+        const projection = x * normal[0] + y * normal[1];
+        minB = Math.min(minB, projection);
+        maxB = Math.max(maxB, projection);
+      }
+      if (maxA <= minB || maxB <= minA) return false;
+    }
+  }
+  return true;
+}
+
 function inside(box: Box, bounds: PlacementOptions['bounds']): boolean {
   return box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
 }

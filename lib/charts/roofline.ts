@@ -7,7 +7,7 @@ import { interpolateRound, scaleLog, type ScaleLogarithmic } from 'd3';
 import type { CostResult } from '../cost/model';
 import { decadeDomain, positiveOrNaN } from './domain';
 import { columnUnit, formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatSeconds } from './format';
-import { boxesOverlap, placeLabels, type Box, type PlacedLabel } from './labels';
+import { boxCorners, convexPolygonsOverlap, placeLabels, type Box, type PlacedLabel, type Point } from './labels';
 import { textWidth } from './text';
 import type { FigureTable } from './table';
 
@@ -146,13 +146,16 @@ export interface RoofAnnotation {
   anchor: 'start' | 'middle' | 'end';
   /** Rotation in degrees about (x, y); 0 for level text. */
   angle: number;
+  /** Shift of the baseline from (x, y) along the rotated vertical, as SVG's `dy`; absent for none. */
+  dy?: string;
+  /** Smallest level box that contains the text, rotated or not. */
   box: Box;
 }
 
 export interface RoofAnnotations {
   peak: RoofAnnotation;
   ridge: RoofAnnotation;
-  /** Absent when the memory slope is off the plot. */
+  /** Absent when the memory slope is off the plot or no spot along it keeps the label inside the plot and off other text. */
   slope: RoofAnnotation | null;
   ridgeFlopsPerByte: number;
   ridgeX: number;
@@ -160,6 +163,23 @@ export interface RoofAnnotations {
 }
 
 const ANNOTATION_HEIGHT = 12;
+/** Space, in pixels, between a roof label and the plot's edge or the ridge line. */
+const ANNOTATION_INSET = 4;
+
+/**
+ * The memory label's text beside the slope, at 11 px type: with `dy` -0.5em it sits above
+ * the line, with 1.2em below it. Either way the text's em box (ascent plus descent, about
+ * 12.8 px in sans-serif fonts) spans about 3 to 16 px from the line, so the label is taken
+ * as a band 14 px high centred 9.5 px from it.
+ */
+const SLOPE_LABEL_SIDES = [
+  { dy: '-0.5em', sign: 1 },
+  { dy: '1.2em', sign: -1 },
+] as const;
+const SLOPE_LABEL_HEIGHT = 14;
+const SLOPE_LABEL_OFFSET = 9.5;
+/** Spots along the slope tried for the memory label, as fractions of its length, middle first. */
+const SLOPE_LABEL_FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
 
 function pointBoxes(points: readonly RooflinePoint[], scales: RooflineScales): Box[] {
   const r = POINT_RADIUS + 1;
@@ -170,17 +190,105 @@ function pointBoxes(points: readonly RooflinePoint[], scales: RooflineScales): B
   });
 }
 
-function levelBox(x: number, baseline: number, width: number, anchor: RoofAnnotation['anchor']): Box {
+/** Returns the box of level text at 11 px with its baseline at `baseline`, anchored at `x`. */
+export function levelTextBox(x: number, baseline: number, width: number, anchor: RoofAnnotation['anchor']): Box {
   let left = x - width / 2;
   if (anchor === 'start') left = x;
   if (anchor === 'end') left = x - width;
   return { left, right: left + width, top: baseline - ANNOTATION_HEIGHT + 2, bottom: baseline + 3 };
 }
 
+function level(text: string, x: number, baseline: number, width: number, anchor: RoofAnnotation['anchor']): RoofAnnotation {
+  return { text, x, y: baseline, anchor, angle: 0, box: levelTextBox(x, baseline, width, anchor) };
+}
+
 /**
- * Places the roof's three labels. The peak goes above the flat part at the right, and
- * the ridge at the foot of its dashed line (left of it near the right edge). The
- * bandwidth goes along the slope, rotated to match it, where it covers no point.
+ * Places the ridge label at the foot of the ridge line: right of it, or left of it when
+ * the right has no room. When neither side has room, the label goes on the roomier side
+ * and is shifted back inside the plot, across the dashed line, so it never covers the
+ * axis ticks outside the plot.
+ */
+function ridgeAnnotation(text: string, ridgeX: number, bounds: PlotBounds): RoofAnnotation {
+  const width = textWidth(text);
+  const baseline = bounds.bottom - 6;
+  const rightRoom = bounds.right - ANNOTATION_INSET - (ridgeX + 5);
+  const leftRoom = ridgeX - 5 - (bounds.left + ANNOTATION_INSET);
+  if (rightRoom >= width) return level(text, ridgeX + 5, baseline, width, 'start');
+  if (leftRoom >= width) return level(text, ridgeX - 5, baseline, width, 'end');
+  if (rightRoom >= leftRoom) return level(text, bounds.right - ANNOTATION_INSET, baseline, width, 'end');
+  return level(text, bounds.left + ANNOTATION_INSET, baseline, width, 'start');
+}
+
+interface SlopeCandidate {
+  label: RoofAnnotation;
+  corners: Point[];
+}
+
+function cornersInside(corners: readonly Point[], bounds: PlotBounds): boolean {
+  return corners.every(([x, y]) => x >= bounds.left && x <= bounds.right && y >= bounds.top && y <= bounds.bottom);
+}
+
+/**
+ * Places the memory label along the slope, rotated to match it. It takes the first spot,
+ * above the line before below it, that keeps the text inside the plot and off other text
+ * (`texts`), the roof and the ridge line (`lines`), and the point marks (`marks`). When every
+ * spot covers a point, the first that is otherwise clear is used. Returns null when no spot
+ * is clear of text and lines.
+ */
+function slopeAnnotation(
+  text: string,
+  from: Point,
+  to: Point,
+  bounds: PlotBounds,
+  marks: readonly Box[],
+  texts: readonly Box[],
+  lines: readonly Point[][],
+): RoofAnnotation | null {
+  const [x0, y0] = from;
+  const radians = Math.atan2(to[1] - y0, to[0] - x0);
+  // Rounded to a tenth of a degree so the prerender and the browser print the same angle.
+  const angle = Math.round((radians * 1800) / Math.PI) / 10;
+  const along: Point = [Math.cos(radians), Math.sin(radians)];
+  // Unit vector at right angles to the slope, pointing above it (up on the screen).
+  const normal: Point = [Math.sin(radians), -Math.cos(radians)];
+  const halfWidth = textWidth(text) / 2;
+  const halfHeight = SLOPE_LABEL_HEIGHT / 2;
+
+  const candidates: SlopeCandidate[] = SLOPE_LABEL_SIDES.flatMap(({ dy, sign }) =>
+    SLOPE_LABEL_FRACTIONS.map((fraction) => {
+      const x = Math.round(x0 + fraction * (to[0] - x0));
+      const y = Math.round(y0 + fraction * (to[1] - y0));
+      const cx = x + sign * SLOPE_LABEL_OFFSET * normal[0];
+      const cy = y + sign * SLOPE_LABEL_OFFSET * normal[1];
+      const corners: Point[] = [
+        [-1, -1],
+        [1, -1],
+        [1, 1],
+        [-1, 1],
+      ].map(([a, b]) => [cx + a * halfWidth * along[0] + b * halfHeight * normal[0], cy + a * halfWidth * along[1] + b * halfHeight * normal[1]]);
+      const xs = corners.map(([cornerX]) => cornerX);
+      const ys = corners.map(([, cornerY]) => cornerY);
+      const box = { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
+      return { label: { text, x, y, anchor: 'middle' as const, angle, dy, box }, corners };
+    }),
+  );
+
+  const meets = (candidate: SlopeCandidate, boxes: readonly Box[]) => boxes.some((box) => convexPolygonsOverlap(candidate.corners, boxCorners(box)));
+  const clear = candidates.filter(
+    (candidate) =>
+      cornersInside(candidate.corners, bounds) &&
+      !meets(candidate, texts) &&
+      !lines.some((line) => line.some((point, i) => i > 0 && convexPolygonsOverlap(candidate.corners, [line[i - 1], point]))),
+  );
+  const best = clear.find((candidate) => !meets(candidate, marks)) ?? clear[0];
+  return best ? best.label : null;
+}
+
+/**
+ * Places the roof's three labels. The peak goes above the flat part at the right, the
+ * ridge at the foot of its dashed line, and the bandwidth along the slope, rotated to
+ * match it. Each stays inside the plot, so none covers an axis tick, and the bandwidth
+ * label keeps off the other two, the points and `obstacles` (other text drawn in the plot).
  */
 export function roofAnnotations(
   device: RooflineDevice,
@@ -188,6 +296,7 @@ export function roofAnnotations(
   scales: RooflineScales,
   bounds: PlotBounds,
   roof: readonly [number, number][],
+  obstacles: readonly Box[] = [],
 ): RoofAnnotations | null {
   if (!validDevice(device) || roof.length === 0) return null;
   const marks = pointBoxes(points, scales);
@@ -196,38 +305,26 @@ export function roofAnnotations(
   const peakY = scales.y(device.flopsPerSecond);
 
   const peakText = `peak ${formatFlopsPerSecond(device.flopsPerSecond)}`;
-  const peakBaseline = peakY - 8;
-  const peak = { text: peakText, x: bounds.right - 4, y: peakBaseline, anchor: 'end' as const, angle: 0, box: levelBox(bounds.right - 4, peakBaseline, textWidth(peakText), 'end') };
-
-  const ridgeText = `ridge ${formatFlopsPerByte(ridge)}`;
-  const ridgeWidth = textWidth(ridgeText);
-  const onLeft = bounds.right - ridgeX < ridgeWidth + 8;
-  const ridgeLabelX = onLeft ? ridgeX - 5 : ridgeX + 5;
-  const ridgeAnchor = onLeft ? ('end' as const) : ('start' as const);
-  const ridgeLabel = { text: ridgeText, x: ridgeLabelX, y: bounds.bottom - 6, anchor: ridgeAnchor, angle: 0, box: levelBox(ridgeLabelX, bounds.bottom - 6, ridgeWidth, ridgeAnchor) };
+  const peakX = bounds.right - ANNOTATION_INSET;
+  const peak = level(peakText, peakX, peakY - 8, textWidth(peakText), 'end');
+  const ridgeLabel = ridgeAnnotation(`ridge ${formatFlopsPerByte(ridge)}`, ridgeX, bounds);
 
   let slope: RoofAnnotation | null = null;
   if (roof.length > 2) {
-    const x0 = scales.x(roof[0][0]);
-    const y0 = scales.y(roof[0][1]);
-    const radians = Math.atan2(peakY - y0, ridgeX - x0);
-    // Rounded to a tenth of a degree so the prerender and the browser print the same angle.
-    const angle = Math.round((radians * 1800) / Math.PI) / 10;
-    const text = `memory ${formatBytesPerSecond(device.bytesPerSecond)}`;
-    const width = textWidth(text);
-    const halfWidth = (width / 2) * Math.abs(Math.cos(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.sin(radians));
-    const halfHeight = (width / 2) * Math.abs(Math.sin(radians)) + (ANNOTATION_HEIGHT / 2) * Math.abs(Math.cos(radians));
-    const at = (fraction: number): RoofAnnotation => {
-      const x = Math.round(x0 + fraction * (ridgeX - x0));
-      const y = Math.round(y0 + fraction * (peakY - y0));
-      // The text sits 7 px above the line, measured at right angles to it.
-      const cx = x + 7 * Math.sin(radians);
-      const cy = y - 7 * Math.cos(radians);
-      return { text, x, y, anchor: 'middle', angle, box: { left: cx - halfWidth, right: cx + halfWidth, top: cy - halfHeight, bottom: cy + halfHeight } };
-    };
-    // Along the slope, the first spot whose box covers no point, middle first.
-    const candidates = [0.5, 0.35, 0.65, 0.2, 0.8].map(at);
-    slope = candidates.find((c) => !marks.some((m) => boxesOverlap(c.box, m))) ?? candidates[0];
+    const roofPixels = roof.map(([flopsPerByte, flopsPerSecond]): Point => [scales.x(flopsPerByte), scales.y(flopsPerSecond)]);
+    const ridgeLine: Point[] = [
+      [ridgeX, peakY],
+      [ridgeX, bounds.bottom],
+    ];
+    slope = slopeAnnotation(
+      `memory ${formatBytesPerSecond(device.bytesPerSecond)}`,
+      roofPixels[0],
+      [ridgeX, peakY],
+      bounds,
+      marks,
+      [peak.box, ridgeLabel.box, ...obstacles],
+      [roofPixels, ridgeLine],
+    );
   }
   return { peak, ridge: ridgeLabel, slope, ridgeFlopsPerByte: ridge, ridgeX, peakY };
 }

@@ -1,9 +1,10 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { formatSeconds } from '@/lib/charts/format';
-import { boxesOverlap, placeLabels, polylineMeetsBox, segmentMeetsBox } from '@/lib/charts/labels';
+import { boxesOverlap, convexPolygonsOverlap, placeLabels, polylineMeetsBox, segmentMeetsBox, type Box } from '@/lib/charts/labels';
 import {
   drawablePoints,
+  levelTextBox,
   placePointLabels,
   POINT_LABEL_GAP,
   POINT_LABEL_HEIGHT,
@@ -17,6 +18,7 @@ import {
   type RooflinePoint,
 } from '@/lib/charts/roofline';
 import { DEFAULT_CONFIG } from '@/lib/config/config';
+import { parseConfig } from '@/lib/config/url';
 import { presetById, withModel } from '@/lib/config/presets';
 import { evaluate } from '@/lib/cost/model';
 import { textWidth } from '@/lib/charts/text';
@@ -139,4 +141,119 @@ describe('roofline point labels', () => {
       });
     }
   }
+});
+
+describe('roof labels', () => {
+  /** The plot area of RooflineChart in a chart `width` pixels wide (margins 60 left, 24 right, 12 top). */
+  const plotFor = (width: number) => ({ left: 60, right: width - 24, top: 12, bottom: 12 + Math.min(380, Math.max(220, width * 0.55)) });
+  /** Width of the roofline chart on a 375 px wide page, measured in Chromium. */
+  const phoneWidth = 309;
+
+  function annotate(device: RooflineDevice, points: RooflinePoint[], plot: Box, obstacles: Box[] = []) {
+    const scales = rooflineScales(device, points, plot);
+    return { scales, annotations: roofAnnotations(device, points, scales, plot, roofPolyline(device, scales), obstacles)! };
+  }
+
+  function expectInside(box: Box, plot: Box, name: string) {
+    expect(box.left, `${name} left edge`).toBeGreaterThanOrEqual(plot.left);
+    expect(box.right, `${name} right edge`).toBeLessThanOrEqual(plot.right);
+    expect(box.top, `${name} top edge`).toBeGreaterThanOrEqual(plot.top);
+    expect(box.bottom, `${name} bottom edge`).toBeLessThanOrEqual(plot.bottom);
+  }
+
+  it('keeps the ridge label inside a narrow plot', () => {
+    // /live before a run on a device whose ridge, 3.5 FLOPs/byte, sits mid-decade: on a
+    // phone the plot has room for the label on neither side of the ridge line.
+    const device = { label: 'This device', flopsPerSecond: 3.5e10, bytesPerSecond: 1e10 };
+    const plot = plotFor(phoneWidth);
+    const { annotations } = annotate(device, [], plot);
+    expect(annotations.ridge.text).toBe('ridge 3.5 FLOPs/byte');
+    expectInside(annotations.ridge.box, plot, 'ridge label');
+  });
+
+  it('keeps the memory label inside the plot on a slow device', () => {
+    // The playground at 1 MFLOP/s and 1 MB/s: the slope starts at the left edge of the plot.
+    const result = evaluate(parseConfig('hw=custom&peak=0.000001&bw=0.001').config);
+    const points = drawablePoints(rooflinePoints(result));
+    const plot = plotFor(phoneWidth);
+    const { annotations } = annotate(rooflineDevice(result), points, plot);
+    expect(annotations.slope?.text).toBe('memory 1 MB/s');
+    expectInside(annotations.slope!.box, plot, 'memory label');
+    for (const other of [annotations.peak.box, annotations.ridge.box]) expect(boxesOverlap(annotations.slope!.box, other)).toBe(false);
+  });
+
+  it('moves the memory label off other text in the plot', () => {
+    // The device of /live on wasm in headless Chromium, before a run: the message that
+    // there are no points sits across the middle of the slope.
+    const device = { label: 'This device', flopsPerSecond: 8.39e9, bytesPerSecond: 11.1e9 };
+    const plot = plotFor(phoneWidth);
+    // RooflineChart draws it centred, with its baseline 24 px below the top of the plot.
+    const message = levelTextBox((plot.left + plot.right) / 2, plot.top + 24, textWidth('No operations to place.'), 'middle');
+    const free = annotate(device, [], plot).annotations.slope!;
+    expect(boxesOverlap(free.box, message)).toBe(true);
+
+    const slope = annotate(device, [], plot, [message]).annotations.slope!;
+    expectInside(slope.box, plot, 'memory label');
+
+    // The label's own band, rotated with the slope: 14 px high, centred 9.5 px from the line.
+    const radians = (slope.angle * Math.PI) / 180;
+    const along = [Math.cos(radians), Math.sin(radians)];
+    const side = slope.dy === '1.2em' ? -1 : 1;
+    const normal = [Math.sin(radians) * side, -Math.cos(radians) * side];
+    const half = textWidth(slope.text) / 2;
+    const corners = [
+      [-half, 2.5],
+      [half, 2.5],
+      [half, 16.5],
+      [-half, 16.5],
+    ].map(([a, b]) => [slope.x + a * along[0] + b * normal[0], slope.y + a * along[1] + b * normal[1]] as const);
+
+    const messageCorners = [
+      [message.left, message.top],
+      [message.right, message.top],
+      [message.right, message.bottom],
+      [message.left, message.bottom],
+    ] as const;
+    expect(convexPolygonsOverlap(corners, messageCorners)).toBe(false);
+  });
+});
+
+describe('convex polygon overlap', () => {
+  const square = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+  ] as const;
+
+  it('finds a rotated square across a corner', () => {
+    const diamond = [
+      [12, 5],
+      [17, 10],
+      [12, 15],
+      [7, 10],
+    ] as const;
+    expect(convexPolygonsOverlap(square, diamond)).toBe(true);
+  });
+
+  it('separates a diamond beside a corner', () => {
+    // Its level box covers the square's corner (10, 10), but its edge x + y = 21 passes outside it.
+    const diamond = [
+      [13, 8],
+      [18, 13],
+      [13, 18],
+      [8, 13],
+    ] as const;
+    expect(convexPolygonsOverlap(square, diamond)).toBe(false);
+  });
+
+  it('finds a segment through a polygon', () => {
+    expect(convexPolygonsOverlap(square, [[-5, 5], [15, 5]])).toBe(true);
+    expect(convexPolygonsOverlap(square, [[-5, 12], [15, 12]])).toBe(false);
+  });
+
+  it('does not count touching edges', () => {
+    const neighbour = square.map(([x, y]) => [x + 10, y] as const);
+    expect(convexPolygonsOverlap(square, neighbour)).toBe(false);
+  });
 });
