@@ -7,7 +7,6 @@
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { displayCell, type FigureTable } from '@/lib/charts/table';
-import { exportChart, exportTable } from './exportFigure';
 import styles from './Figure.module.css';
 
 export interface FigureProps {
@@ -41,6 +40,8 @@ export function Figure({ id, title, caption, table, permalink, headingLevel = 3,
   async function save(kind: ExportKind) {
     const link = permalink ?? window.location.href;
     try {
+      // Loaded on the first save, so the export code stays out of every page's first load.
+      const { exportChart, exportTable } = await import('./exportFigure');
       if (kind === 'csv') {
         exportTable(resolveTable(table), { id, permalink: link });
       } else {
