@@ -92,6 +92,27 @@ export function addNotice(notices: Notice[], notice: Notice): void {
 }
 
 /**
+ * Merges notices that name the same URL key into one line, in first-seen order: the
+ * longest given text (a repeated key lists every value), the last value used and every
+ * reason. `?passages=-99999&passages=1e9` then reads as one notice, not two. A key that
+ * ends up ignored keeps only the reason it is ignored, because no earlier outcome applies.
+ */
+export function oneNoticePerKey(notices: readonly Notice[]): Notice[] {
+  const byKey = new Map<string, Notice>();
+  for (const notice of notices) {
+    const earlier = byKey.get(notice.key);
+    if (!earlier) {
+      byKey.set(notice.key, { ...notice });
+      continue;
+    }
+    if (notice.given.length > earlier.given.length) earlier.given = notice.given;
+    earlier.used = notice.used;
+    earlier.reason = notice.used === null ? notice.reason : `${earlier.reason}, and ${notice.reason}`;
+  }
+  return [...byKey.values()];
+}
+
+/**
  * Makes the fields agree with each other. Custom dimensions mirror a preset size and custom
  * hardware mirrors a preset accelerator at the chosen precision. Then g divides the query
  * heads, K does not exceed the decoder's layers and first-k does not exceed the passage

@@ -8,7 +8,10 @@
  */
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
+import { CONFIG_FIELDS, type Field } from '../config/schema';
 import { addNotice, normalizeConfig, type Notice } from '../config/url';
+
+export { oneNoticePerKey } from '../config/url';
 import { TINY_LIMITS } from './presets';
 import { MIN_VOCAB_SIZE } from './vocabulary';
 
@@ -354,26 +357,32 @@ export function clampTinyConfig(input: Config, prefix = '', earlier: readonly No
   config.precision = 'fp32';
   config.batchSize = 1;
 
+  refitKvHeads(config, notices, prefix + 'kv', input.decoderCustom.heads);
   const normalized = normalizeConfig(config, notices, prefix);
-  return { config: normalized.config, notices: normalized.notices };
+  // A refitted g notice with no range problem of its own starts empty: normalizing either
+  // fills it (", and …") or leaves it empty when the refitted g is used as given.
+  const finalNotices = normalized.notices
+    .filter((n) => n.reason !== '')
+    .map((n) => (n.reason.startsWith(REASON_JOIN) ? { ...n, reason: n.reason.slice(REASON_JOIN.length) } : n));
+  return { config: normalized.config, notices: finalNotices };
 }
 
+/** Text `addNotice` puts between an earlier reason and a new one. */
+const REASON_JOIN = ', and ';
+
 /**
- * Merges notices that name the same URL key into one line, in first-seen order: the
- * longest given text (a repeated key lists every value), the last value used and every
- * reason. `?passages=-99999&passages=1e9` then reads as one notice, not two.
+ * Reads g again from its notice's given value when the tiny limit lowered the decoder
+ * heads. Reading the URL fitted g to the heads given there (`?dech=1e9&kv=1e9` gave
+ * multi-head of 256 heads), so its notice named heads the model does not have. The
+ * normalizing that follows fits g to the heads used and reports that instead. A given
+ * value that is not a number keeps its notice, because its default needs no refit.
  */
-export function oneNoticePerKey(notices: readonly Notice[]): Notice[] {
-  const byKey = new Map<string, Notice>();
-  for (const notice of notices) {
-    const earlier = byKey.get(notice.key);
-    if (!earlier) {
-      byKey.set(notice.key, { ...notice });
-      continue;
-    }
-    if (notice.given.length > earlier.given.length) earlier.given = notice.given;
-    earlier.used = notice.used;
-    earlier.reason = `${earlier.reason}, and ${notice.reason}`;
-  }
-  return [...byKey.values()];
+function refitKvHeads(config: Config, notices: Notice[], key: string, headsGiven: number): void {
+  const index = notices.findIndex((n) => n.key === key && !n.reason.startsWith('given '));
+  if (index < 0 || config.decoderCustom.heads === headsGiven) return;
+  const field = CONFIG_FIELDS.find((f) => f.key === 'kv') as unknown as Field<number>;
+  const { value, reason = '' } = field.parse(notices[index].given, config.kvHeads);
+  if (reason.startsWith('not a number')) return;
+  config.kvHeads = value;
+  notices[index] = { ...notices[index], used: String(value), reason };
 }

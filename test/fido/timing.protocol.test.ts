@@ -110,6 +110,35 @@ describe('clampTinyConfig', () => {
     expect(parsed.notices.find((n) => n.key === 'encd')?.used).not.toBe(String(TINY_LIMITS.dModel.max));
   });
 
+  it('names the multi-head g of the tiny heads', () => {
+    const parsed = parseConfig('?dech=1e9&kv=1e9', '', TINY_FIDO_CONFIG);
+    const { config, notices } = clampTinyConfig(parsed.config, '', parsed.notices);
+    expect(config.decoderCustom.heads).toBe(TINY_LIMITS.heads.max);
+    expect(config.kvHeads).toBe(0);
+    const kv = notices.filter((n) => n.key === 'kv');
+    expect(kv).toHaveLength(1);
+    expect(kv[0]).toMatchObject({ given: '1e9', used: '0' });
+    expect(kv[0].reason).toBe(`above the maximum 256, and as many key/value heads as the decoder's ${TINY_LIMITS.heads.max} query heads or more; multi-head is used`);
+  });
+
+  it('divides the tiny heads for g', () => {
+    const parsed = parseConfig('?dech=1e9&kv=3', '', TINY_FIDO_CONFIG);
+    const { config, notices } = clampTinyConfig(parsed.config, '', parsed.notices);
+    expect(config.kvHeads).toBe(2);
+    expect(notices.filter((n) => n.key === 'kv')).toEqual([
+      { key: 'kv', given: '3', used: '2', reason: `key/value heads must divide the decoder's ${TINY_LIMITS.heads.max} query heads` },
+    ]);
+  });
+
+  it('drops a g notice the tiny heads settle', () => {
+    // 4 does not divide 10 heads, but it divides the 8 heads the tiny model keeps.
+    const parsed = parseConfig('?dech=10&kv=4', '', TINY_FIDO_CONFIG);
+    expect(parsed.notices.map((n) => n.key)).toContain('kv');
+    const { config, notices } = clampTinyConfig(parsed.config, '', parsed.notices);
+    expect(config.kvHeads).toBe(4);
+    expect(notices.map((n) => n.key)).not.toContain('kv');
+  });
+
   it('names keys with the prefix', () => {
     const parsed = parseConfig('?live.passages=900', 'live.', TINY_FID_CONFIG);
     const { notices } = clampTinyConfig(parsed.config, 'live.');
