@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
+import { oneNoticePerKey } from '@/lib/config/url';
 import { ChartsPanel } from './ChartsPanel';
 import { CompareTable } from './CompareTable';
 import { ConfigControls } from './ConfigControls';
@@ -25,7 +26,7 @@ export function Playground() {
   const estimatesB = useEstimates(b.config);
 
   const notices = useMemo(
-    () => [...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])],
+    () => oneNoticePerKey([...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])]),
     [a.notices, b.notices, compare, compareNotice],
   );
   const { dismissNotices: dismissA, flush: flushA, config: configA } = a;
