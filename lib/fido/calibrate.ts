@@ -279,7 +279,8 @@ export async function measureDevice(
 
   onProgress(5, 'timing the tiny decoder at negligible sizes');
   const probed = await probe(tf, { warmups: options.probeWarmups, repeats: options.probeRepeats });
-  const probeSeconds = median(probed.samplesSeconds);
+  // The runs' own statistic, so that probe and runs filter a busy device's outliers alike.
+  const probeSeconds = probed.decoderSeconds;
 
   return {
     backend,

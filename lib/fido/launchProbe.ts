@@ -39,10 +39,17 @@ export const LAUNCH_PROBE_CONFIG: Readonly<Config> = Object.freeze({
   decoderCustom: PROBE_DIMS,
 } satisfies Config);
 
-/** Decoder kernels of one probe pass, and the decoder seconds of each timed pass. */
+/** Decoder kernels of one probe pass, and its decoder seconds. */
 export interface LaunchProbeResult {
   kernels: number;
+  /** Decoder seconds of each timed pass. */
   samplesSeconds: number[];
+  /**
+   * Decoder seconds of one pass as runs report them (timing.ts `timeModel`): the sum over
+   * steps of each step's median. On a busy device a step that lost the core is an outlier
+   * that the per-step median drops, while a pass's sum keeps it.
+   */
+  decoderSeconds: number;
 }
 
 export type LaunchProbe = (tf: Tf, options: RepeatOptions) => Promise<LaunchProbeResult>;
@@ -55,7 +62,7 @@ export async function timeLaunchProbe(tf: Tf, options: RepeatOptions): Promise<L
     const run = await timeModel(tf, model, inputIds, options, { phase: () => {}, step: () => {} });
     const kernels = await countKernels(tf, model, inputIds);
     const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-    return { kernels: sum(kernels.steps), samplesSeconds: run.steps.map(sum) };
+    return { kernels: sum(kernels.steps), samplesSeconds: run.steps.map(sum), decoderSeconds: run.decoderSeconds };
   } finally {
     model.dispose();
   }

@@ -93,6 +93,7 @@ export interface DeviceMeasurement {
     kernels: number;
     /** Decoder seconds of each timed pass. */
     samplesSeconds: number[];
+    /** Decoder seconds of one pass as runs report them: the sum of each step's median. */
     medianSeconds: number;
     secondsPerKernel: number;
   };

@@ -290,11 +290,14 @@ describe('launchMixCycle', () => {
   });
 });
 
-/** A stand-in for the launch probe: 1000 kernels, passes of 3, 4 and 5 ms, and the options it got. */
+/**
+ * A stand-in for the launch probe: 1000 kernels, passes of 3, 4 and 5 ms, 3.5 ms as the sum
+ * of per-step medians, and the options it got.
+ */
 const probeCalls: RepeatOptions[] = [];
 const fakeProbe: LaunchProbe = async (_tf, options) => {
   probeCalls.push(options);
-  return { kernels: 1000, samplesSeconds: [0.003, 0.004, 0.005] };
+  return { kernels: 1000, samplesSeconds: [0.003, 0.004, 0.005], decoderSeconds: 0.0035 };
 };
 
 describe('measureDevice', () => {
@@ -327,8 +330,9 @@ describe('measureDevice', () => {
     expect(result.dispatch.secondsPerKernel).toBeCloseTo(result.dispatch.medianSeconds / (4 * LAUNCH_MIX.length));
     expect(probeCalls).toEqual([{ warmups: 1, repeats: 2 }]);
     expect(result.probe.kernels).toBe(1000);
-    expect(result.probe.medianSeconds).toBe(0.004);
-    expect(result.probe.secondsPerKernel).toBeCloseTo(4e-6, 12);
+    // The runs' statistic (sum of per-step medians), not the median of the pass sums.
+    expect(result.probe.medianSeconds).toBe(0.0035);
+    expect(result.probe.secondsPerKernel).toBeCloseTo(3.5e-6, 12);
     expect(labels).toHaveLength(6);
   });
 

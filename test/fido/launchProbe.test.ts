@@ -25,6 +25,8 @@ describe('launch probe', () => {
       expect(tf.memory().numTensors).toBe(before);
       expect(result.samplesSeconds).toHaveLength(3);
       for (const seconds of result.samplesSeconds) expect(seconds).toBeGreaterThan(0);
+      expect(Number.isFinite(result.decoderSeconds)).toBe(true);
+      expect(result.decoderSeconds).toBeGreaterThan(0);
 
       // The count is that of the decoder steps of one pass, as countKernels reports it.
       const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
