@@ -58,7 +58,14 @@ const server = createServer({ maxHeaderSize: maxHeaderBytes }, (request, respons
     return;
   }
   const type = types[extname(file)] ?? 'application/octet-stream';
-  const headers = { 'content-type': type };
+  // Cross-origin isolation makes Chromium's performance.now() step 5 µs instead of 100 µs,
+  // which /live's step timings (about 1 ms each) need. Every resource of the site is
+  // same-origin, so require-corp blocks nothing.
+  const headers = {
+    'content-type': type,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
+  };
   // Like a production host: hashed build files are cached for good, and text is gzipped.
   if ((request.url ?? '').startsWith('/_next/static/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
   const compressible = /^(text\/|application\/json|image\/svg)/.test(type);

@@ -19,3 +19,13 @@ test('unknown path shows not-found page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+test('live page is cross-origin isolated', async ({ page }) => {
+  // Without isolation Chromium rounds performance.now() to 100 µs, a tenth of a decoding step.
+  const response = await page.goto('/live/?backend=cpu');
+  expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  // Same-origin workers and wasm still load: calibration on cpu finishes.
+  await expect(page.getByTestId('calibration')).toContainText('Calibrated on cpu', { timeout: 120_000 });
+});
