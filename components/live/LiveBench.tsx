@@ -23,6 +23,7 @@ import { isBusy, stepMedians } from './liveState';
 import { pluralize } from '@/lib/text/plural';
 import { VARIANT_COLORS, VARIANT_NAMES } from './names';
 import { PhaseTable, SpeedupView, TokenStream } from './Results';
+import { RunEstimateNote } from './RunEstimate';
 import { StatusBar } from './StatusBar';
 import { StepChart, stepTable, type StepSeries } from './StepChart';
 import { useLiveBench, type RunSettings } from './useLiveBench';
@@ -238,6 +239,15 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
             Cancel
           </button>
         </div>
+        <RunEstimateNote
+          config={config}
+          device={device}
+          calibration={calibrated}
+          backend={state.calibration?.backend ?? null}
+          warmups={WARMUPS}
+          repeats={repeats}
+          runs={state.runs}
+        />
         <p className={styles.note}>
           Run FiD uses the settings above with K = 1 and g = h; Run FiDO uses them as set. Race both runs FiD, then FiDO, in the same worker on the same backend, with the same input and the same seed (the two
           models have different weight shapes, so their random weights differ).

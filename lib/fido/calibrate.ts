@@ -527,6 +527,37 @@ export function predictRun(result: RunResult, device: Config, calibration: Launc
   return predictWithCalibration(result.config, device, result.kernels, calibration);
 }
 
+/**
+ * Returns the passes the worker runs for one variant: the warm-ups, the timed repeats,
+ * and one untimed pass that counts the kernels (the `run` handler of worker.ts).
+ */
+export function runPasses(warmups: number, repeats: number): number {
+  return warmups + repeats + 1;
+}
+
+/** A whole run's estimated time, before it starts. */
+export interface RunEstimate {
+  /** `passes` times the predicted seconds of one pass. */
+  seconds: number;
+  passes: number;
+  /** True when kernel counts were given, so the launch term is included. */
+  includesLaunches: boolean;
+}
+
+/**
+ * Estimates how long a run of `model` takes on `device` (a `deviceConfig` result): `passes`
+ * times one pass as `predictWithCalibration` predicts it. Kernel counts come only from a
+ * finished run, so without `kernels` the launch term is zero and the estimate is the
+ * calibrated roofline alone. Building the model and compiling kernels in the first pass are
+ * never in it.
+ */
+export function estimateRun(model: Config, device: Config, calibration: LaunchCalibration, passes: number, kernels: PhaseKernels | null = null): RunEstimate {
+  const counted = kernels ?? { encoder: 0, projection: 0, steps: [] };
+  const pass = predictWithCalibration(model, device, counted, calibration);
+  const passSeconds = pass.encoder.seconds + pass.projection.seconds + pass.decoder.seconds;
+  return { seconds: passes * passSeconds, passes, includesLaunches: kernels !== null };
+}
+
 /** One phase of one run placed on the device's roofline, with predicted and measured time. */
 export interface RooflinePoint {
   variant: RunResult['variant'];

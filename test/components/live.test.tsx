@@ -5,6 +5,8 @@ import { stepTable } from '@/components/live/StepChart';
 import { encodeCsv } from '@/lib/charts/export';
 import type { WorkerLike } from '@/components/live/workerClient';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
+import { deviceConfig, estimateRun, launchCalibration } from '@/lib/fido/calibrate';
+import { formatDuration } from '@/components/live/RunEstimate';
 import type { BackendName, DeviceMeasurement, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
 
 const MEASUREMENT: DeviceMeasurement = {
@@ -425,5 +427,87 @@ describe('LiveBench', () => {
     workers[0].emit({ type: 'error', id: workers[0].pendingRun().id, message: 'out of memory' });
     await waitForActivity('failed');
     expect(screen.getByTestId('status')).toHaveTextContent('Failed: out of memory');
+  });
+
+  describe('run time estimate', () => {
+    /** The largest settings the tiny model accepts. */
+    const LARGEST = '?passages=128&ptokens=128&ttokens=64&encd=256&encff=1024&decd=256&decff=1024&encl=8&decl=8';
+
+    it('appears only after the calibration', async () => {
+      const workers = setup('', { embedded: true });
+      expect(screen.queryByTestId('run-estimate')).not.toBeInTheDocument();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Recalibrate' }));
+      expect(await screen.findByTestId('run-estimate')).toBeInTheDocument();
+      expect(workers[0].requests.some((request) => request.type === 'run')).toBe(false);
+    });
+
+    it('gives the roofline time of every pass', async () => {
+      setup('?repeats=2');
+      await waitForActivity('finished');
+      const note = screen.getByTestId('run-estimate');
+      // 1 warm-up, 2 timed and 1 counting pass, each at the calibrated roofline.
+      const device = deviceConfig(TINY_FIDO_CONFIG, MEASUREMENT);
+      const fid = estimateRun(TINY_FID_CONFIG, device, launchCalibration(MEASUREMENT), 4);
+      const fido = estimateRun(TINY_FIDO_CONFIG, device, launchCalibration(MEASUREMENT), 4);
+      expect(Number(note.dataset.raceSeconds)).toBeCloseTo(fid.seconds + fido.seconds, 12);
+      expect(note).toHaveTextContent(`Race both at least ${formatDuration(fid.seconds + fido.seconds)}`);
+      expect(note).toHaveTextContent(`Run FiD at least ${formatDuration(fid.seconds)}`);
+      expect(note).toHaveTextContent('4 passes per model: 1 warm-up, 2 timed, 1 to count kernels');
+      expect(note).toHaveTextContent(/This is the roofline alone\. Kernel launches .* add to it\./);
+      expect(note).toHaveAttribute('data-long', 'false');
+    });
+
+    it('warns before a long race and still allows it', async () => {
+      setup(LARGEST);
+      await waitForActivity('finished');
+      const note = screen.getByTestId('run-estimate');
+      expect(Number(note.dataset.raceSeconds)).toBeGreaterThan(60);
+      expect(note).toHaveAttribute('data-long', 'true');
+      expect(note).toHaveTextContent(/^This may take a long time\./);
+      expect(note).toHaveTextContent('To wait less, lower the passages, tokens or repeats first.');
+      expect(screen.getByRole('button', { name: 'Race both' })).toBeEnabled();
+      expect(screen.getByRole('button', { name: 'Run FiD' })).toBeEnabled();
+    });
+
+    it('adds kernel launches counted by an earlier run', async () => {
+      const workers = setup('?ttokens=2&repeats=1');
+      await waitForActivity('finished');
+      const before = Number(screen.getByTestId('run-estimate').dataset.raceSeconds);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+      await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+      workers[0].finish([0.004, 0.004]);
+      await waitForActivity('finished');
+
+      const note = screen.getByTestId('run-estimate');
+      // The fake run counted 150 + 20 + 2 · 400 kernels per pass, over 3 passes at 30 µs each.
+      expect(Number(note.dataset.raceSeconds) - before).toBeCloseTo(3 * (150 + 20 + 2 * 400) * 3e-5, 9);
+      expect(note).toHaveTextContent(/Run FiD about /);
+      expect(note).toHaveTextContent(/Run FiDO at least /);
+      expect(note).toHaveTextContent(/Race both at least /);
+      expect(note).toHaveTextContent(/"About" includes the kernel launches counted by an earlier run/);
+    });
+
+    it('drops the counts when the settings change', async () => {
+      const workers = setup('?ttokens=2&repeats=1');
+      await waitForActivity('finished');
+      fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+      await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+      workers[0].finish([0.004, 0.004]);
+      await waitForActivity('finished');
+      expect(screen.getByTestId('run-estimate')).toHaveTextContent(/Run FiD about /);
+
+      fireEvent.change(screen.getByRole('slider', { name: 'Passages P' }), { target: { value: '8' } });
+      await waitFor(() => expect(screen.getByTestId('run-estimate')).toHaveTextContent(/Run FiD at least /));
+    });
+
+    it('formats durations for a reader', () => {
+      expect(formatDuration(0.42)).toBe('0.42 s');
+      expect(formatDuration(1.06)).toBe('1.1 s');
+      expect(formatDuration(12.3)).toBe('12 s');
+      expect(formatDuration(150)).toBe('2.5 min');
+      expect(formatDuration(4320)).toBe('1.2 h');
+    });
   });
 });

@@ -14,7 +14,9 @@ import {
   predictPhases,
   predictRun,
   predictWithCalibration,
+  estimateRun,
   rooflinePoints,
+  runPasses,
   type LaunchCalibration,
   playgroundDeviceQuery,
 } from '@/lib/fido/calibrate';
@@ -194,6 +196,38 @@ describe('compareSpeedup', () => {
     const fid = runResult(tinyFid, 'fid', { encoder: 1, projection: 1, steps: [1] });
     const fido = runResult(tinyFido, 'fido', { encoder: 1, projection: 1, steps: [1] });
     expect(compareSpeedup(fid, fido, device, calibration(1e-5)).predictedDecoder).toBeGreaterThan(1);
+  });
+});
+
+describe('estimateRun', () => {
+  const device = deviceConfig(tinyFid, measurement);
+  const roofline = predictPhases(device);
+  const kernels = { encoder: 120, projection: 16, steps: [300, 310, 320, 330, 340, 350] };
+
+  it('counts warm-up, timed and counting passes', () => {
+    expect(runPasses(1, 5)).toBe(7);
+    expect(runPasses(0, 1)).toBe(2);
+  });
+
+  it('gives the roofline of every pass without kernels', () => {
+    const estimate = estimateRun(tinyFid, device, calibration(2e-5), 7);
+    const pass = roofline.encoder.seconds + roofline.projection.seconds + roofline.decoder.seconds;
+    expect(estimate.seconds).toBeCloseTo(7 * pass, 12);
+    expect(estimate.passes).toBe(7);
+    expect(estimate.includesLaunches).toBe(false);
+  });
+
+  it('adds the launches of counted kernels to every pass', () => {
+    const without = estimateRun(tinyFid, device, calibration(2e-5), 7);
+    const counted = estimateRun(tinyFid, device, calibration(2e-5), 7, kernels);
+    expect(counted.seconds - without.seconds).toBeCloseTo(7 * (120 + 16 + 1950) * 2e-5, 12);
+    expect(counted.includesLaunches).toBe(true);
+  });
+
+  it('grows with the passages', () => {
+    const small = estimateRun(tinyFid, device, calibration(0), 5);
+    const large = estimateRun({ ...tinyFid, passages: 4 * tinyFid.passages }, device, calibration(0), 5);
+    expect(large.seconds).toBeGreaterThan(2 * small.seconds);
   });
 });
 
