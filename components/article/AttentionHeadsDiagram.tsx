@@ -9,6 +9,8 @@ import styles from './article.module.css';
 
 const WIDTH = 640;
 const HEIGHT = 170;
+/** Extra height on a slide, whose larger labels would otherwise run past the bottom edge. */
+const SLIDE_EXTRA_HEIGHT = 8;
 const MARGIN = { left: 8, right: 8 };
 const QUERY_Y = 34;
 const KV_Y = 128;
@@ -20,7 +22,8 @@ export function describeHeads(heads: number, kvHeads: number): string {
   return `Grouped-query attention: ${heads} query heads in ${kvHeads} groups of ${heads / kvHeads}, each group sharing one key/value head.`;
 }
 
-export function AttentionHeadsDiagram({ heads, kvHeads }: { heads: number; kvHeads: number }) {
+export function AttentionHeadsDiagram({ heads, kvHeads, slide = false }: { heads: number; kvHeads: number; slide?: boolean }) {
+  const height = HEIGHT + (slide ? SLIDE_EXTRA_HEIGHT : 0);
   const group = heads / kvHeads;
   const queryX = scaleBand<number>()
     .domain(Array.from({ length: heads }, (_, i) => i))
@@ -37,7 +40,7 @@ export function AttentionHeadsDiagram({ heads, kvHeads }: { heads: number; kvHea
 
   return (
     <div className={styles.diagram}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description} className={styles.diagramSvg}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={description} className={styles.diagramSvg}>
         <text x={MARGIN.left} y={QUERY_Y - 10} className={styles.svgSmall}>
           {heads} query heads
         </text>

@@ -16,6 +16,8 @@ const ROWS = [
   { key: 'self', label: 'self-attn' },
 ] as const;
 const ROW_HEIGHT = (HEIGHT - MARGIN.top - MARGIN.bottom) / ROWS.length;
+/** Extra height on a slide, where the axis label and the larger layer numbers would otherwise touch. */
+const SLIDE_EXTRA_HEIGHT = 8;
 
 export function describeLayers(layers: number, keptLayers: readonly number[]): string {
   const kept = keptLayers.length;
@@ -26,9 +28,12 @@ export function describeLayers(layers: number, keptLayers: readonly number[]): s
 interface DecoderLayersDiagramProps {
   layers: number;
   keptLayers: readonly number[];
+  /** Drawn on a lecture slide: adds room under the layer numbers for the larger slide text. */
+  slide?: boolean;
 }
 
-export function DecoderLayersDiagram({ layers, keptLayers }: DecoderLayersDiagramProps) {
+export function DecoderLayersDiagram({ layers, keptLayers, slide = false }: DecoderLayersDiagramProps) {
+  const height = HEIGHT + (slide ? SLIDE_EXTRA_HEIGHT : 0);
   const x = scaleBand<number>()
     .domain(Array.from({ length: layers }, (_, i) => i))
     .range([MARGIN.left, WIDTH - MARGIN.right])
@@ -39,7 +44,7 @@ export function DecoderLayersDiagram({ layers, keptLayers }: DecoderLayersDiagra
 
   return (
     <div className={styles.diagram}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={description} className={styles.diagramSvg}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={description} className={styles.diagramSvg}>
         {ROWS.map((row, r) => (
           <text key={row.key} x={MARGIN.left - 8} y={MARGIN.top + r * ROW_HEIGHT + ROW_HEIGHT / 2 + 5} textAnchor="end" className={styles.svgSmall}>
             {row.label}
@@ -66,7 +71,7 @@ export function DecoderLayersDiagram({ layers, keptLayers }: DecoderLayersDiagra
             </g>
           );
         })}
-        <text x={MARGIN.left} y={HEIGHT - 4} className={styles.svgTiny}>
+        <text x={MARGIN.left} y={height - 4} className={styles.svgTiny}>
           decoder layer (0-based) →
         </text>
       </svg>

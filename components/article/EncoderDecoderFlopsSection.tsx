@@ -12,6 +12,8 @@ import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
 import { SectionSlide } from './SectionSlide';
+import { shareSlide } from './slideCharts';
+import { useSlideBodyHeight, useSlideStageScale } from '@/components/lecture/slideBodyHeight';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -60,6 +62,8 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
   const n = flopsNumbers(state.result);
   const fid = flopsNumbers(state.fid);
   const s = n.symbols;
+  const slideBodyHeight = useSlideBodyHeight();
+  const slideStageScale = useSlideStageScale();
   const timeShare = n.decoderTimeShare === null ? null : formatPercent(n.decoderTimeShare);
   const chart = (
     <ArticleFigure
@@ -70,7 +74,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={200}
     >
-      <ShareChart result={state.result} />
+      <ShareChart result={state.result} slide={mode === 'slide' ? shareSlide(slideBodyHeight, slideStageScale) : undefined} />
     </ArticleFigure>
   );
   const targetControl = <WorkloadControl state={state} field="targetTokens" scope={SECTION_TITLES['flops']} className={styles.sectionControl} />;

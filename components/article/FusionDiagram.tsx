@@ -68,6 +68,8 @@ interface FusionDiagramProps {
   numbers: ReadingNumbers;
   /** Start playing when mounted (unless the reader prefers reduced motion). */
   autoplay?: boolean;
+  /** Drawn on a lecture slide, with larger text. */
+  slide?: boolean;
 }
 
 interface FusionSvgProps {
@@ -76,10 +78,12 @@ interface FusionSvgProps {
   progress: number;
   /** Draws the SVG at its viewBox size in CSS pixels, for export, instead of filling its box. */
   fixedSize?: boolean;
+  /** Drawn on a lecture slide: the class for slide text sizes, and the answer's ellipsis kept inside the frame at those sizes. */
+  slide?: boolean;
 }
 
 /** Draws the diagram at one moment of the animation. */
-function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
+function FusionSvg({ numbers, progress, fixedSize = false, slide = false }: FusionSvgProps) {
   const rows = Math.min(numbers.passages, MAX_ROWS);
   const hidden = numbers.passages - rows;
   const tokens = Math.min(numbers.targetTokens, MAX_TOKENS);
@@ -105,7 +109,7 @@ function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
       height={fixedSize ? height : undefined}
       role={fixedSize ? undefined : 'img'}
       aria-label={fixedSize ? undefined : `Fusion-in-Decoder: ${describeFusion(numbers)}`}
-      className={styles.diagramSvg}
+      className={slide ? `${styles.diagramSvg} ${styles.fusionSvg}` : styles.diagramSvg}
     >
       <text x={QUESTION_X} y={24} className={styles.svgLabel}>inputs</text>
       <text x={ENCODER_X} y={24} className={styles.svgLabel}>encoder</text>
@@ -184,7 +188,7 @@ function FusionSvg({ numbers, progress, fixedSize = false }: FusionSvgProps) {
         </g>
       ))}
       {numbers.targetTokens > tokens && (
-        <text x={DECODER_X + tokens * 24 + 2} y={tokensY + 18} className={styles.svgSmall} opacity={tokensShown === tokens ? 1 : 0.15}>…</text>
+        <text x={DECODER_X + tokens * 24 + (slide ? -2 : 2)} y={tokensY + 18} className={styles.svgSmall} opacity={tokensShown === tokens ? 1 : 0.15}>…</text>
       )}
     </svg>
   );
@@ -195,13 +199,13 @@ const FinishedFusionSvg = memo(function FinishedFusionSvg({ numbers }: { numbers
   return <FusionSvg numbers={numbers} progress={1} fixedSize />;
 });
 
-export function FusionDiagram({ numbers, autoplay = true }: FusionDiagramProps) {
+export function FusionDiagram({ numbers, autoplay = true, slide = false }: FusionDiagramProps) {
   const { progress, playing, toggle } = usePlayback(LOOP_MS, autoplay);
   const stage = stageOf(progress);
 
   return (
     <div className={styles.diagram}>
-      <FusionSvg numbers={numbers} progress={progress} />
+      <FusionSvg numbers={numbers} progress={progress} slide={slide} />
       {/* Figure exports this copy, the finished last frame, so a save during the animation is never partial. */}
       <div hidden data-figure-export="">
         <FinishedFusionSvg numbers={numbers} />

@@ -24,7 +24,7 @@ export function FusionInDecoderSection({ state, mode }: SectionProps) {
           </>
         }
       >
-        <FusionDiagram numbers={n} />
+        <FusionDiagram numbers={n} slide />
         {passagesControl}
       </SectionSlide>
     );

@@ -52,7 +52,7 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
       mode={mode}
       minHeight={220}
     >
-      <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} />
+      <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} slide={mode === 'slide'} />
     </ArticleFigure>
   );
   const would = period === 1 ? 'would ' : '';

@@ -8,13 +8,16 @@ import { formatBytesPerSecond, formatFlopsPerByte, formatFlopsPerSecond, formatP
 import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
-import { ROOFLINE_SLIDE } from './slideCharts';
+import { rooflineSlide } from './slideCharts';
+import { useSlideBodyHeight, useSlideStageScale } from '@/components/lecture/slideBodyHeight';
 import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
 export function MemoryBandwidthSection({ state, mode }: SectionProps) {
   const n = rooflineNumbers(state.result);
+  const slideBodyHeight = useSlideBodyHeight();
+  const slideStageScale = useSlideStageScale();
   const device = rooflineDevice(state.result);
   const points = rooflinePoints(state.result);
   const batchControl = <WorkloadControl state={state} field="batchSize" scope={SECTION_TITLES['memory-bandwidth']} className={styles.sectionControl} />;
@@ -27,7 +30,7 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={360}
     >
-      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} slide={mode === 'slide' ? ROOFLINE_SLIDE : undefined} />
+      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} slide={mode === 'slide' ? rooflineSlide(slideBodyHeight, slideStageScale) : undefined} />
     </ArticleFigure>
   );
   const batchNote = !n.fits

@@ -51,7 +51,7 @@ export function MultiQueryAttentionSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={200}
     >
-      <AttentionHeadsDiagram heads={heads} kvHeads={kvHeads} />
+      <AttentionHeadsDiagram heads={heads} kvHeads={kvHeads} slide={mode === 'slide'} />
     </ArticleFigure>
   );
   const cacheSentence = preview ? (

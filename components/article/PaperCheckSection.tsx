@@ -1,10 +1,11 @@
 'use client';
 /** Section 9: the FiDO paper's claims against the model, the assumptions, and the references with a BibTeX entry. */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { PaperCheckPanel } from '@/components/playground/PaperCheckPanel';
 import type { Config } from '@/lib/config/config';
 import { FID_LIGHT_K, FIDO_PERIOD } from '@/lib/config/presets';
 import { checkPaperClaims, type Verdict } from '@/lib/cost/paperCheck';
+import { useSlideBodyHeight } from '@/components/lecture/slideBodyHeight';
 import { LazyFigure } from './LazyFigure';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -75,13 +76,52 @@ function ClaimsSummary({ config }: { config: Config }) {
   );
 }
 
+/**
+ * Renders the claims table on a slide at full size, in a box as tall as the slide body
+ * that scrolls when the table is taller. Shrunk to fit, its text would be about 8 px on a
+ * phone. The box is a labelled region with a tab stop, so a keyboard can scroll it,
+ * and while it scrolls and has focus the arrow keys scroll it, not the slides.
+ */
+function SlideClaims({ config }: { config: Config }) {
+  const bodyHeight = useSlideBodyHeight();
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const mark = () => {
+      box.dataset.scrolls = String(box.scrollHeight > box.clientHeight + 1);
+    };
+    mark();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(mark);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <div
+      ref={boxRef}
+      className={styles.slideClaims}
+      style={bodyHeight === null ? undefined : { maxHeight: bodyHeight }}
+      tabIndex={0}
+      role="region"
+      aria-label="The FiDO paper's claims, scrollable"
+      data-slide-scroll=""
+    >
+      <ClaimsSummary config={config} />
+    </div>
+  );
+}
+
 export function PaperCheckSection({ state, mode }: SectionProps) {
   const panel = (
     <LazyFigure label="The paper's claims against the model" minHeight={600} eager={mode === 'slide'}>
       <PaperCheckPanel config={state.config} />
     </LazyFigure>
   );
-  if (mode === 'slide') return <ClaimsSummary config={state.config} />;
+  if (mode === 'slide') return <SlideClaims config={state.config} />;
 
   return (
     <>

@@ -1,19 +1,67 @@
 import type { SlideChartLayout } from '@/components/charts/parts';
 
 /**
- * Chart layouts on lecture slides, in the slide's logical pixels (1024 wide, about 576
- * tall at 16:9). Slide text is scaled by 1.25 on a 1280-wide screen, so 1.2 times the
- * charts' 10 px tick labels is 15 px on screen, and each height leaves room for the
- * slide's headline and control.
+ * Chart layouts on lecture slides, in the slide's logical pixels (1024 wide and about 576
+ * tall on a 16:9 screen, 420 to 600 wide on a portrait one). SlideStage scales those to
+ * the screen, by 1.25 on a 1280-wide screen and by about 0.93 on a 390-wide phone.
  */
-export const ROOFLINE_SLIDE: SlideChartLayout = { textScale: 1.2, maxHeight: 250 };
-export const TIME_BREAKDOWN_SLIDE: SlideChartLayout = { textScale: 1.2, maxHeight: 290 };
+
+/** Screen size, in CSS pixels, that a slide chart's smallest text (its 10 px tick labels) should reach. */
+const TARGET_TICK_SCREEN_PX = 12;
+/** Size of the charts' smallest text, in layout pixels (`.tickLabel` in charts.module.css). */
+const TICK_LAYOUT_PX = 10;
+/** Smallest text scale, the one a 1280x720 screen gets: 1.2 times 10 px at scale 1.25 is 15 px. */
+const MIN_TEXT_SCALE = 1.2;
+/** Largest text scale, so a chart on a small screen keeps room for its plot. */
+const MAX_TEXT_SCALE = 2;
 
 /**
- * Returns the time-breakdown layout for a slide body `bodyHeight` slide pixels tall. On a
- * tall (portrait) slide the chart takes 0.7 of the body, and never less than the landscape 290.
+ * Height of a chart on a slide, in slide pixels. On a landscape slide the chart gets the
+ * body's height less `reserved` (for the headline and the control), at most `cap`. On a
+ * tall (portrait) body it gets `tallShare` of the body, and never less than `cap`.
  */
-export function timeBreakdownSlide(bodyHeight: number | null): SlideChartLayout {
-  if (bodyHeight === null || !(bodyHeight > 0)) return TIME_BREAKDOWN_SLIDE;
-  return { ...TIME_BREAKDOWN_SLIDE, maxHeight: Math.max(TIME_BREAKDOWN_SLIDE.maxHeight, Math.round(bodyHeight * 0.7)) };
+interface SlideChartHeight {
+  cap: number;
+  reserved: number;
+  tallShare: number;
+}
+
+const ROOFLINE_HEIGHT: SlideChartHeight = { cap: 250, reserved: 190, tallShare: 0.6 };
+const TIME_BREAKDOWN_HEIGHT: SlideChartHeight = { cap: 290, reserved: 119, tallShare: 0.7 };
+const SHARE_HEIGHT: SlideChartHeight = { cap: 300, reserved: 150, tallShare: 0.55 };
+/** Slide bodies taller than this are portrait ones, which give a chart a share of their height. */
+const TALL_BODY_HEIGHT = 600;
+
+/**
+ * Returns the text scale that draws the charts' tick labels at TARGET_TICK_SCREEN_PX on a
+ * stage drawn at `stageScale` screen pixels per slide pixel, between MIN_TEXT_SCALE and
+ * MAX_TEXT_SCALE.
+ */
+export function slideTextScale(stageScale: number | null): number {
+  if (stageScale === null || !(stageScale > 0)) return MIN_TEXT_SCALE;
+  const scale = TARGET_TICK_SCREEN_PX / (TICK_LAYOUT_PX * stageScale);
+  return Math.round(Math.min(MAX_TEXT_SCALE, Math.max(MIN_TEXT_SCALE, scale)) * 100) / 100;
+}
+
+function fittedLayout(height: SlideChartHeight, bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
+  const textScale = slideTextScale(stageScale);
+  if (bodyHeight === null || !(bodyHeight > 0)) return { textScale, maxHeight: height.cap };
+  if (bodyHeight > TALL_BODY_HEIGHT) return { textScale, maxHeight: Math.round(Math.max(height.cap, bodyHeight * height.tallShare)) };
+  const spare = bodyHeight - height.reserved;
+  return { textScale, maxHeight: Math.round(Math.min(height.cap, Math.max(height.cap * 0.5, spare))) };
+}
+
+/** Returns the roofline's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
+export function rooflineSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
+  return fittedLayout(ROOFLINE_HEIGHT, bodyHeight, stageScale);
+}
+
+/** Returns the time breakdown's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
+export function timeBreakdownSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
+  return fittedLayout(TIME_BREAKDOWN_HEIGHT, bodyHeight, stageScale);
+}
+
+/** Returns the FLOP-share chart's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
+export function shareSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
+  return fittedLayout(SHARE_HEIGHT, bodyHeight, stageScale);
 }

@@ -111,7 +111,23 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
   const sideWidth = fitHeight !== undefined ? sideColumnWidth(points, width) : 0;
   const beside = fitHeight !== undefined && width - sideWidth - MARGIN.left - MARGIN.right >= MIN_SIDE_PLOT_WIDTH;
   const plotRight = beside ? width - sideWidth - MARGIN.right : width - MARGIN.right;
-  const plotHeight = beside ? Math.round(Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom)) : plotHeightFor(width);
+
+  // Legend and numbered list below the x axis, or in one column right of the plot. Below a
+  // plot fitted to a height (a portrait slide) the list takes at least two columns of
+  // shortened labels, so the plot keeps more of the height.
+  const listLeft = beside ? width - sideWidth + LIST_LEFT : LIST_LEFT;
+  const listWidth = width - listLeft;
+  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, listWidth);
+  let columns = listColumnsFor(width);
+  if (beside) columns = 1;
+  else if (fitHeight !== undefined) columns = Math.max(2, columns);
+  const columnWidth = listWidth / columns;
+  const rows = Math.ceil(points.length / columns);
+  const listHeight = legend.height + 4 + rows * LEGEND_ROW_HEIGHT + 4;
+
+  let plotHeight = plotHeightFor(width);
+  if (beside) plotHeight = Math.round(Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom));
+  else if (fitHeight !== undefined) plotHeight = Math.round(Math.min(plotHeight, Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom - listHeight)));
   const bounds: PlotBounds = useMemo(
     () => ({ left: MARGIN.left, right: plotRight, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
     [plotRight, plotHeight],
@@ -143,15 +159,8 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
     ? `${roofPath}L${bounds.right},${bounds.bottom}L${scales.x(roof[0][0])},${bounds.bottom}Z`
     : null;
 
-  // Legend and numbered list below the x axis, or in one column right of the plot.
-  const listLeft = beside ? width - sideWidth + LIST_LEFT : LIST_LEFT;
-  const listWidth = width - listLeft;
   const legendTop = beside ? MARGIN.top : bounds.bottom + MARGIN.bottom;
-  const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, listWidth);
   const listTop = legendTop + legend.height + 4;
-  const columns = beside ? 1 : listColumnsFor(width);
-  const columnWidth = listWidth / columns;
-  const rows = Math.ceil(points.length / columns);
   const listBottom = listTop + rows * LEGEND_ROW_HEIGHT + 4;
   const height = beside ? Math.max(bounds.bottom + MARGIN.bottom, listBottom) : listBottom;
 

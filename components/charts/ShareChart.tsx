@@ -11,12 +11,14 @@ import { layoutLegend } from '@/lib/charts/legend';
 import { shareHeadline, shareRows, type SharePart, type ShareRow } from '@/lib/charts/share';
 import type { CostResult } from '@/lib/cost/model';
 import styles from './charts.module.css';
-import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, type LegendEntry, type Tick } from './parts';
+import { AxisBottom, BarLabel, ChartShell, SwatchLegend, phaseClass, slideLayoutHeight, type LegendEntry, type SlideChartLayout, type Tick } from './parts';
 
 export interface ShareChartProps {
   result: CostResult;
   /** Fixed width in pixels; measured from the container when absent. */
   width?: number;
+  /** Layout for a lecture slide: larger text, and bars sized to fill the height. */
+  slide?: SlideChartLayout;
 }
 
 // ---- Accessors -------------------------------------------------------------------
@@ -29,9 +31,10 @@ const PHASE_NAMES: Record<string, string> = { encoder: 'Encoder', decoder: 'Deco
 const MARGIN = { top: 4, right: 16, left: 8, axis: 40 };
 const LABEL_HEIGHT = 18;
 const BAR_HEIGHT = 30;
+/** Thickest bar of a chart fitted to a height, so a tall (portrait) slide fills with bars. */
+const MAX_FITTED_BAR_HEIGHT = 3 * BAR_HEIGHT;
 /** Room under a bar for the percentage of a segment too narrow to hold it. */
 const BELOW_HEIGHT = 16;
-const ROW_HEIGHT = LABEL_HEIGHT + BAR_HEIGHT + BELOW_HEIGHT;
 /** Narrowest segment, in pixels, that prints its percentage inside. */
 const INSIDE_LABEL_WIDTH = 40;
 
@@ -41,6 +44,16 @@ const LEGEND: LegendEntry[] = [
 ];
 
 const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** Ticks of a slide's plot narrower than WIDE_PLOT_WIDTH pixels, where five labels at slide size would crowd. */
+const NARROW_PERCENT_TICKS = [0, 0.5, 1];
+const WIDE_PLOT_WIDTH = 320;
+
+/** Bar height: the page's, or on a slide the largest that fits `fitHeight`, between BAR_HEIGHT and MAX_FITTED_BAR_HEIGHT. */
+function barHeightFor(rowCount: number, fitHeight: number | undefined, legendHeight: number): number {
+  if (fitHeight === undefined) return BAR_HEIGHT;
+  const perRow = (fitHeight - MARGIN.top - MARGIN.axis - legendHeight - 4) / Math.max(1, rowCount) - LABEL_HEIGHT - BELOW_HEIGHT;
+  return Math.round(Math.min(MAX_FITTED_BAR_HEIGHT, Math.max(BAR_HEIGHT, perRow)));
+}
 
 // ---- Plot ------------------------------------------------------------------------
 
@@ -49,18 +62,23 @@ interface PlotProps {
   width: number;
   headline: string;
   descriptionId: string;
+  /** Total height to fit, in layout pixels, as on a slide; the bars grow to fill it. */
+  fitHeight?: number;
 }
 
-const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId }: PlotProps) {
+const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId, fitHeight }: PlotProps) {
   const plotLeft = MARGIN.left;
   const plotRight = width - MARGIN.right;
 
   // ---- Scales ----
   const x = useMemo(() => scaleLinear().domain([0, 1]).range([plotLeft, plotRight]), [plotLeft, plotRight]);
-  const ticks: Tick[] = PERCENT_TICKS.map((value) => ({ value, position: x(value), label: formatPercent(value) }));
+  const tickValues = fitHeight !== undefined && plotRight - plotLeft < WIDE_PLOT_WIDTH ? NARROW_PERCENT_TICKS : PERCENT_TICKS;
+  const ticks: Tick[] = tickValues.map((value) => ({ value, position: x(value), label: formatPercent(value) }));
 
-  const axisY = MARGIN.top + rows.length * ROW_HEIGHT;
   const legend = layoutLegend(LEGEND, (e) => e.label, width - MARGIN.left);
+  const barHeight = barHeightFor(rows.length, fitHeight, legend.height);
+  const rowHeight = LABEL_HEIGHT + barHeight + BELOW_HEIGHT;
+  const axisY = MARGIN.top + rows.length * rowHeight;
   const legendTop = axisY + MARGIN.axis;
   const height = legendTop + legend.height + 4;
 
@@ -68,7 +86,7 @@ const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId
     <svg className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={headline} aria-describedby={descriptionId}>
       <AxisBottom ticks={ticks} start={plotLeft} end={plotRight} y={axisY} label="Share of the total per sample" gridTop={MARGIN.top} />
       {rows.map((row, i) => {
-        const top = MARGIN.top + i * ROW_HEIGHT;
+        const top = MARGIN.top + i * rowHeight;
         const barTop = top + LABEL_HEIGHT;
         let start = 0;
         return (
@@ -76,8 +94,8 @@ const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId
             <BarLabel x={plotLeft} y={top + 13} width={width - MARGIN.left * 2} label={row.label} detail={`${row.total} per sample`} />
             {row.parts.length === 0 && (
               <g data-mark="no-fit">
-                <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={BAR_HEIGHT} />
-                <text className={styles.noFitText} x={plotLeft + 8} y={barTop + BAR_HEIGHT / 2} dy="0.35em">
+                <rect className={styles.noFit} x={plotLeft} y={barTop} width={plotRight - plotLeft} height={barHeight} />
+                <text className={styles.noFitText} x={plotLeft + 8} y={barTop + barHeight / 2} dy="0.35em">
                   {row.missing.charAt(0).toUpperCase() + row.missing.slice(1)}
                 </text>
               </g>
@@ -91,18 +109,18 @@ const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId
               const short = formatPercent(part.fraction);
               return (
                 <g key={part.phase} data-segment={part.phase} data-phase={part.phase}>
-                  <rect className={`${styles.segment} ${phaseClass(part.phase)}`} x={x0} width={Math.max(0, x1 - x0)} y={barTop} height={BAR_HEIGHT}>
+                  <rect className={`${styles.segment} ${phaseClass(part.phase)}`} x={x0} width={Math.max(0, x1 - x0)} y={barTop} height={barHeight}>
                     <title>{`${row.label}: ${text}`}</title>
                   </rect>
                   {inside ? (
-                    <text className={styles.insideLabel} x={(x0 + x1) / 2} y={barTop + BAR_HEIGHT / 2} dy="0.35em" textAnchor="middle">
+                    <text className={styles.insideLabel} x={(x0 + x1) / 2} y={barTop + barHeight / 2} dy="0.35em" textAnchor="middle">
                       {x1 - x0 >= text.length * 7 + 8 ? text : short}
                     </text>
                   ) : (
                     <text
                       className={styles.text}
                       x={Math.min(plotRight, Math.max(plotLeft, (x0 + x1) / 2))}
-                      y={barTop + BAR_HEIGHT + 12}
+                      y={barTop + barHeight + 12}
                       textAnchor={part.phase === 'encoder' ? 'start' : 'end'}
                     >
                       {short}
@@ -121,7 +139,7 @@ const SharePlot = memo(function SharePlot({ rows, width, headline, descriptionId
 
 // ---- Chart -----------------------------------------------------------------------
 
-export function ShareChart({ result, width }: ShareChartProps) {
+export function ShareChart({ result, width, slide }: ShareChartProps) {
   const rows = useMemo(() => shareRows(result), [result]);
   const headline = shareHeadline(rows);
   const description = (
@@ -138,8 +156,8 @@ export function ShareChart({ result, width }: ShareChartProps) {
     </>
   );
   return (
-    <ChartShell width={width} headline={headline} description={description}>
-      {(w, descriptionId) => <SharePlot rows={rows} width={w} headline={headline} descriptionId={descriptionId} />}
+    <ChartShell width={width} textScale={slide?.textScale} headline={headline} description={description}>
+      {(w, descriptionId) => <SharePlot rows={rows} width={w} headline={headline} descriptionId={descriptionId} fitHeight={slide ? slideLayoutHeight(slide) : undefined} />}
     </ChartShell>
   );
 }

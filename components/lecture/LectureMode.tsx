@@ -134,8 +134,9 @@ export function LectureMode<S>({ sections, state, onExit = leaveToArticle }: Lec
           role: element.getAttribute('role'),
           isContentEditable: element instanceof HTMLElement && element.isContentEditable,
         };
-        // A slide too tall to fit scrolls in its own box, which keeps the arrows when focused.
-        const scrollingBox = element.matches('[data-overflow="true"]');
+        // A slide too tall to fit scrolls in its own box, which keeps the arrows when focused,
+        // and so does a section's own scroll region on a slide (data-slide-scroll).
+        const scrollingBox = element.matches('[data-overflow="true"], [data-slide-scroll][data-scrolls="true"]');
         if (capturesKeys(focused) || scrollingBox) {
           // Esc hands the keys back to the lecture, so the next arrow moves the slide.
           if (action === 'exit' && element instanceof HTMLElement) {

@@ -1,5 +1,6 @@
 'use client';
 import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { SlideStageScaleContext } from './slideBodyHeight';
 import styles from './LectureMode.module.css';
 
 /**
@@ -9,8 +10,13 @@ import styles from './LectureMode.module.css';
  * At 1024, text set at 24px on the slide is 30px on a 1280-wide screen and 45px on 1920.
  */
 const LANDSCAPE_WIDTH_PX = 1024;
-/** Logical width on a portrait screen (a phone held upright), where 1024 would be tiny. */
+/** Widest logical width on a portrait screen (a tablet held upright), where 1024 would be tiny. */
 const PORTRAIT_WIDTH_PX = 600;
+/**
+ * Narrowest logical width on a portrait screen. A phone lays the slide out at about its own
+ * width (a 390 px wide phone at scale 0.93), since at 600 its text would shrink to 0.65.
+ */
+const MIN_PORTRAIT_WIDTH_PX = 420;
 
 interface FrameSize {
   width: number;
@@ -44,7 +50,7 @@ export function SlideStage({ children }: { children: ReactNode }) {
     return () => observer.disconnect();
   }, []);
 
-  const logicalWidth = frame.width >= frame.height ? LANDSCAPE_WIDTH_PX : PORTRAIT_WIDTH_PX;
+  const logicalWidth = frame.width >= frame.height ? LANDSCAPE_WIDTH_PX : Math.min(PORTRAIT_WIDTH_PX, Math.max(MIN_PORTRAIT_WIDTH_PX, frame.width));
   const scale = frame.width / logicalWidth;
   const style: CSSProperties = {
     width: logicalWidth,
@@ -55,7 +61,7 @@ export function SlideStage({ children }: { children: ReactNode }) {
   return (
     <div ref={frameRef} className={styles.frame}>
       <div className={styles.stage} style={style} data-scale={scale.toFixed(3)}>
-        {children}
+        <SlideStageScaleContext.Provider value={scale}>{children}</SlideStageScaleContext.Provider>
       </div>
     </div>
   );

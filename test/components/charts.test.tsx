@@ -46,6 +46,20 @@ describe('RooflineChart', () => {
     expect(listLeft(container)).toBe(8);
   });
 
+  it('fits a narrow slide with a two-column list', () => {
+    const tall = { textScale: 1.3, maxHeight: 380 };
+    const { container } = render(<RooflineChart device={rooflineDevice(fid)} points={rooflinePoints(fid)} title="Roofline" width={388} slide={tall} />);
+    const layoutHeight = (svg: Element) => Number(svg.getAttribute('viewBox')!.split(' ')[3]);
+    const slideHeight = layoutHeight(screen.getByRole('img', { name: /^Roofline\./ }));
+    const columns = new Set(marks(container, '[data-mark="list"] text').map((text) => text.getAttribute('x')));
+    expect(columns.size).toBe(2);
+
+    // The article's layout at the same width lists in one column under a taller plot.
+    const article = render(<RooflineChart device={rooflineDevice(fid)} points={rooflinePoints(fid)} title="Roofline" width={Math.floor(388 / tall.textScale)} />);
+    const articleHeight = layoutHeight(article.container.querySelector('svg[role="img"]')!);
+    expect(slideHeight).toBeLessThan(articleHeight - 100);
+  });
+
   it('draws one numbered point per operation with FLOPs', () => {
     const points = rooflinePoints(fid);
     const { container } = render(<RooflineChart device={rooflineDevice(fid)} points={points} title="Roofline" width={640} />);
@@ -200,6 +214,30 @@ describe('ShareChart', () => {
     const encoderShare = (100 * fid.flops.encoder) / fid.flops.total;
     expect(flops).toHaveTextContent(`${encoderShare.toFixed(1)}%`);
     expect(flops).toHaveTextContent(`${(100 - encoderShare).toFixed(1)}%`);
+  });
+
+  it('fills a slide height with taller bars', () => {
+    const { container } = render(<ShareChart result={fid} width={952} slide={{ textScale: 1.2, maxHeight: 300 }} />);
+    const svg = screen.getByRole('img', { name: /of the FLOPs/ });
+    const [, , layoutWidth, layoutHeight] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    const barHeight = Number(container.querySelector('[data-row="flops"] [data-segment] rect')!.getAttribute('height'));
+    expect(layoutWidth).toBe(Math.floor(952 / 1.2));
+    expect(barHeight).toBeGreaterThan(30);
+    expect(layoutHeight).toBeLessThanOrEqual(300 / 1.2);
+    expect(layoutHeight).toBeGreaterThan(300 / 1.2 - 4);
+  });
+
+  it('keeps three ticks on a narrow slide', () => {
+    render(<ShareChart result={fid} width={388} slide={{ textScale: 1.3, maxHeight: 380 }} />);
+    const svg = screen.getByRole('img', { name: /of the FLOPs/ }) as unknown as HTMLElement;
+    expect(within(svg).getByText('50%')).toBeInTheDocument();
+    expect(within(svg).queryByText('25%')).toBeNull();
+  });
+
+  it('keeps five ticks at a narrow article width', () => {
+    render(<ShareChart result={fid} width={330} />);
+    const svg = screen.getByRole('img', { name: /of the FLOPs/ }) as unknown as HTMLElement;
+    expect(within(svg).getByText('25%')).toBeInTheDocument();
   });
 
   it('shifts time to the encoder with LSA and MQA', () => {

@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * Lecture slides on a phone held upright (390x844): no slide scrolls, and each chart
- * drawn in its slide layout (the roofline and the time breakdown, which can trade bar or
- * plot height for the space) fills at least half of the slide body's height. Diagrams
+ * drawn in its slide layout (the FLOP share, the roofline and the time breakdown, which
+ * can trade bar or plot height for the space) fills at least half of the slide body's height. Diagrams
  * with a fixed aspect ratio are as tall as the phone's width allows, so they are not held
  * to that bar.
  */
@@ -51,8 +51,8 @@ test('portrait slides fit and fill with their charts', async ({ page }) => {
     reports.push(await measureSlide(page));
     if (index < count) await page.keyboard.press('ArrowRight');
   }
-  // The roofline and the time breakdown are both measured.
-  expect(reports.filter((report) => report.figureHeight > 0).map((report) => report.sectionId)).toEqual(['memory-bandwidth', 'asymmetric-decoder']);
+  // The FLOP share, the roofline and the time breakdown are all measured.
+  expect(reports.filter((report) => report.figureHeight > 0).map((report) => report.sectionId)).toEqual(['flops', 'memory-bandwidth', 'asymmetric-decoder']);
   for (const report of reports) {
     expect(report.overflow, `${report.sectionId} scrolls`).toBe('false');
     if (report.figureHeight > 0) expect(report.figureHeight / report.bodyHeight, `${report.sectionId}: chart share of the slide height`).toBeGreaterThanOrEqual(MIN_FILL);
