@@ -11,10 +11,10 @@ import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, DEFAULT_CALIBRATION, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
-import { BACKEND_LABELS, clampTinyConfig, oneNoticePerKey, variantConfig } from '@/lib/fido/protocol';
+import { BACKEND_LABELS, clampTinyConfig, describeLiveNotice, markDefaultNotices, oneNoticePerKey, variantConfig, type LiveNotice } from '@/lib/fido/protocol';
 import { memoryLimitMessage } from '@/lib/fido/memory';
 import { useUrlConfig } from '@/components/state/urlState';
-import { configQuery, type Notice } from '@/lib/config/url';
+import { configQuery } from '@/lib/config/url';
 import { Controls } from './Controls';
 import { Figure } from '@/components/figure/Figure';
 import { formatBytes, formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
@@ -30,7 +30,6 @@ import { useLiveBench, type RunSettings } from './useLiveBench';
 import { mergeExtras, useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
 import styles from './live.module.css';
-import { describeNoticeOutcome } from '@/lib/config/schema';
 
 // The roofline appears only once the device is calibrated, so its chart code (3.4 kB
 // gzip) loads then, not with the page.
@@ -67,7 +66,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   // K and g (variantConfig) and Run FiDO keeps them.
   const url = useUrlConfig(prefix, TINY_FIDO_CONFIG);
   const extras = useLiveExtras(prefix);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const [notices, setNotices] = useState<LiveNotice[]>([]);
   // The URL's own notices go in, so a key changed twice (schema range, then tiny limit)
   // gets one notice with the value typed and the value finally used.
   const clamped = useMemo(() => clampTinyConfig(url.config, prefix, url.notices), [url.config, prefix, url.notices]);
@@ -82,7 +81,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   useEffect(() => {
     if (!ready || !extras.ready || noticed.current) return;
     noticed.current = true;
-    setNotices(oneNoticePerKey([...clamped.notices, ...extras.notices]));
+    // The URL is still as loaded here, because it is rewritten only below.
+    setNotices(markDefaultNotices(oneNoticePerKey([...clamped.notices, ...extras.notices]), window.location.search));
     if (clamped.notices.length > 0) setConfig(clamped.config);
     if (extras.notices.length > 0) setExtras(extras.extras);
   }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras]);
@@ -175,11 +175,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
 
       {notices.length > 0 && (
         <div className={styles.warning} role="status">
-          <strong>Some values in the link were changed:</strong>
+          <strong>{notices.every((n) => n.fromDefault) ? 'Some defaults were changed to fit the link:' : 'Some values in the link were changed:'}</strong>
           <ul>
             {notices.map((n, i) => (
               <li key={`${n.key}-${i}`}>
-                <code>{n.key}</code>: given {n.given}, {describeNoticeOutcome(n)} ({n.reason})
+                <code>{n.key}</code>: {describeLiveNotice(n)}
               </li>
             ))}
           </ul>

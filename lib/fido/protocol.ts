@@ -8,7 +8,7 @@
  */
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
-import { CONFIG_FIELDS, type Field } from '../config/schema';
+import { CONFIG_FIELDS, describeNoticeOutcome, type Field } from '../config/schema';
 import { addNotice, normalizeConfig, type Notice } from '../config/url';
 
 export { oneNoticePerKey } from '../config/url';
@@ -386,4 +386,29 @@ function refitKvHeads(config: Config, notices: Notice[], key: string, headsGiven
   if (reason.startsWith('not a number')) return;
   config.kvHeads = value;
   notices[index] = { ...notices[index], used: String(value), reason };
+}
+
+/** A URL notice on the live page, with `fromDefault` set when the link did not contain its key. */
+export interface LiveNotice extends Notice {
+  fromDefault?: boolean;
+}
+
+/**
+ * Marks each notice whose key is missing from the query `search`. Such a value was the
+ * page's default, changed to fit other settings (`?decl=1` lowers the default K of 2 to
+ * 1), so the notice must not say that the link gave it.
+ */
+export function markDefaultNotices(notices: readonly Notice[], search: string): LiveNotice[] {
+  const params = new URLSearchParams(search);
+  return notices.map((notice) => (params.has(notice.key) ? { ...notice } : { ...notice, fromDefault: true }));
+}
+
+/** Describes a notice after its key: "given 4096, used 64 (…)" or "the default 2 was lowered to 1 (…)". */
+export function describeLiveNotice(notice: LiveNotice): string {
+  if (!notice.fromDefault) {
+    return `given ${notice.given}, ${describeNoticeOutcome(notice)} (${notice.reason})`;
+  }
+  if (notice.used === null) return `the default ${notice.given} is ignored (${notice.reason})`;
+  const change = Number(notice.used) < Number(notice.given) ? 'lowered' : 'changed';
+  return `the default ${notice.given} was ${change} to ${notice.used} (${notice.reason})`;
 }

@@ -145,6 +145,23 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('says a default K was lowered, not given', async () => {
+    setup('?decl=1');
+    const notice = await screen.findByText(/Some defaults were changed to fit the link/);
+    const items = within(notice.parentElement!).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('k: the default 2 was lowered to 1 (the decoder has 1 layer,');
+    expect(items[0]).not.toHaveTextContent('given');
+    await waitForActivity('finished');
+  });
+
+  it('says a K from the link was lowered', async () => {
+    setup('?decl=1&k=2');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    expect(notice.parentElement).toHaveTextContent('k: given 2, used 1 (the decoder has 1 layer,');
+    await waitForActivity('finished');
+  });
+
   it('writes a moved slider to the URL', async () => {
     setup('');
     fireEvent.change(screen.getByRole('slider', { name: 'Target tokens n_t' }), { target: { value: '8' } });
