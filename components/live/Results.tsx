@@ -82,7 +82,10 @@ export const PhaseTable = memo(function PhaseTable({
       <table className={styles.table} aria-label="Phase times, measured and predicted">
         <thead>
           <tr>
-            <th scope="col">Phase</th>
+            {/* One cell over both header rows, so the second row starts with no empty header cell. */}
+            <th scope="col" rowSpan={2}>
+              Phase
+            </th>
             {variants.map((v) => (
               <th key={v} scope="col" colSpan={PREDICTION_COLUMNS.length}>
                 {VARIANT_NAMES[v]} ({runs[v]!.backend ?? '…'})
@@ -90,7 +93,6 @@ export const PhaseTable = memo(function PhaseTable({
             ))}
           </tr>
           <tr>
-            <th scope="col" />
             {variants.map((v) =>
               PREDICTION_COLUMNS.map((column) => (
                 <th key={`${v}-${column}`} scope="col">

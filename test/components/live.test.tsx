@@ -364,6 +364,7 @@ describe('LiveBench', () => {
     expect(predicted).toBeCloseTo(calibrated + 0.036, 9);
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
     expect(within(table).getByText('Tiny FiDO (wasm)')).toBeInTheDocument();
+    for (const header of within(table).getAllByRole('columnheader')) expect(header.textContent?.trim()).not.toBe('');
     expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
   });
 

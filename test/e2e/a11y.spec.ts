@@ -53,6 +53,29 @@ for (const path of PAGES) {
   }
 }
 
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: /live after a race in ${colorScheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    // A small race, so the phase table, speedups and roofline points exist when axe scans.
+    await load(page, '/live/?backend=wasm&passages=2&ptokens=16&ttokens=2&repeats=1');
+    const race = page.getByRole('button', { name: 'Race both' });
+    await expect(race).toBeEnabled({ timeout: 120_000 });
+    await race.click();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-activity', 'finished', { timeout: 120_000 });
+    await expect(page.getByRole('table', { name: 'Phase times, measured and predicted' })).toBeVisible();
+    await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 30_000 });
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    // Table rules of any impact, as empty-table-header is only "minor" to axe.
+    const tables = await new AxeBuilder({ page }).include('table').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
+    expect(tables.violations.map((violation) => `${violation.id} on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
 for (const theme of THEMES) {
   test(`axe: /live primary button hovered in ${theme.name}`, async ({ page }) => {
     await useTheme(page, theme);
