@@ -31,11 +31,16 @@ function chartPoints(points: readonly RooflinePoint[]): ChartPoint[] {
   }));
 }
 
+/** FLOP/s the calibrated roof allows at a point's intensity: the peak or the bandwidth slope, whichever is lower. */
+function roofFlopsPerSecond(point: RooflinePoint, device: RooflineDevice): number {
+  return Math.min(device.flopsPerSecond, point.flopsPerByte * device.bytesPerSecond);
+}
+
 function pointsTable(points: readonly RooflinePoint[], device: RooflineDevice): FigureTable {
   return {
     columns: ['Run and phase', 'FLOPs', 'Intensity (FLOPs/byte)', 'Measured (FLOP/s)', 'Share of the roof', 'Measured (s)', 'Predicted (s)'],
     rows: points.map((p) => {
-      const roof = Math.min(device.flopsPerSecond, p.flopsPerByte * device.bytesPerSecond);
+      const roof = roofFlopsPerSecond(p, device);
       return [
         `${VARIANT_NAMES[p.variant]} ${PHASE_LABELS[p.phase]}`,
         p.flops,
@@ -62,23 +67,32 @@ export const DeviceRoofline = memo(function DeviceRoofline({
 }) {
   const chart = useMemo(() => chartPoints(points), [points]);
   const table = useMemo(() => pointsTable(points, device), [points, device]);
+  const aboveRoof = points.some((p) => p.measuredFlopsPerSecond > roofFlopsPerSecond(p, device));
   return (
-    <Figure
-      id={id}
-      title="Tiny model phases on this device's roofline"
-      headingLevel={headingLevel}
-      table={table}
-      emptyReason={points.length === 0 ? 'Nothing to save yet: run a model to place its phases on the roofline.' : undefined}
-      caption={
-        <>
-          The roof is this device as measured: {formatFlopsPerSecond(device.flopsPerSecond)} on a large matmul and the bandwidth of
-          elementwise adds. Each point is one phase of a run: its cost-model FLOPs per byte across, its cost-model FLOPs divided by the
-          measured seconds up. The decoder sits below its roof because its kernels are small (one query row at a time) and each has a
-          fixed launch cost, neither of which the roofline counts.
-        </>
-      }
-    >
-      <RooflineChart device={device} points={chart} title="Phases of the tiny model, measured" />
-    </Figure>
+    <>
+      <Figure
+        id={id}
+        title="Tiny model phases on this device's roofline"
+        headingLevel={headingLevel}
+        table={table}
+        emptyReason={points.length === 0 ? 'Nothing to save yet: run a model to place its phases on the roofline.' : undefined}
+        caption={
+          <>
+            The roof is this device as measured: {formatFlopsPerSecond(device.flopsPerSecond)} on a large matmul and the bandwidth of
+            elementwise adds. Each point is one phase of a run: its cost-model FLOPs per byte across, its cost-model FLOPs divided by the
+            measured seconds up. The decoder sits below its roof because its kernels are small (one query row at a time) and each has a
+            fixed launch cost, neither of which the roofline counts.
+          </>
+        }
+      >
+        <RooflineChart device={device} points={chart} title="Phases of the tiny model, measured" />
+      </Figure>
+      {aboveRoof && (
+        <p data-testid="above-roof">
+          Some phases ran faster than the calibrated roof allows, so the device was probably busier during the calibration than
+          during the runs. Press Recalibrate while nothing else runs on the device, then run the models again.
+        </p>
+      )}
+    </>
   );
 });

@@ -28,7 +28,11 @@ class FakeWorker implements WorkerLike {
   readonly requests: WorkerRequest[] = [];
   terminated = false;
 
-  constructor(private readonly backend: BackendName, private readonly fallback?: string) {}
+  constructor(
+    private readonly backend: BackendName,
+    private readonly fallback?: string,
+    private readonly measurement: DeviceMeasurement = MEASUREMENT,
+  ) {}
 
   postMessage(request: WorkerRequest): void {
     this.requests.push(request);
@@ -38,7 +42,7 @@ class FakeWorker implements WorkerLike {
         this.emit({ type: 'backend', id: request.id, requested: request.backend, backend, probes: [{ backend, ok: true, medianSeconds: 0.001 }], fallback: this.fallback });
       } else if (request.type === 'calibrate') {
         this.emit({ type: 'progress', id: request.id, done: 1, total: 3, label: 'timing a matmul' });
-        this.emit({ type: 'calibration', id: request.id, measurement: { ...MEASUREMENT, backend: this.backend } });
+        this.emit({ type: 'calibration', id: request.id, measurement: { ...this.measurement, backend: this.backend } });
       }
     });
   }
@@ -90,11 +94,11 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function setup(query: string, options: { backend?: BackendName; fallback?: string; embedded?: boolean } = {}) {
+function setup(query: string, options: { backend?: BackendName; fallback?: string; embedded?: boolean; measurement?: DeviceMeasurement } = {}) {
   window.history.replaceState(null, '', `/live/${query}`);
   const workers: FakeWorker[] = [];
   const factory = () => {
-    const worker = new FakeWorker(options.backend ?? 'wasm', options.fallback);
+    const worker = new FakeWorker(options.backend ?? 'wasm', options.fallback, options.measurement);
     workers.push(worker);
     return worker;
   };
@@ -435,6 +439,44 @@ describe('LiveBench', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
     await waitFor(() => expect(workers[0]?.pendingRun()).toBeDefined());
     expect(workers[0].pendingRun().config.passages).toBe(4);
+  });
+
+  it('explains phases above the calibrated roof', async () => {
+    // A calibration a thousand times slower than the fake runs, as on a device busy while calibrating.
+    const slow: DeviceMeasurement = {
+      ...MEASUREMENT,
+      matmul: { ...MEASUREMENT.matmul, medianSeconds: 10, flopsPerSecond: MEASUREMENT.matmul.flops / 10 },
+      bandwidth: { ...MEASUREMENT.bandwidth, medianSeconds: 20, bytesPerSecond: MEASUREMENT.bandwidth.bytes / 20 },
+    };
+    const workers = setup('?ttokens=2&repeats=1', { measurement: slow });
+    await waitForActivity('finished');
+    expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('above-roof')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitForActivity('finished');
+    expect(await screen.findByTestId('above-roof')).toHaveTextContent(
+      'Some phases ran faster than the calibrated roof allows, so the device was probably busier during the calibration than during the runs. Press Recalibrate',
+    );
+  });
+
+  it('adds no roof note below the roof', async () => {
+    // A calibration a hundred times faster than the fake's default keeps every phase below the roof.
+    const fast: DeviceMeasurement = {
+      ...MEASUREMENT,
+      matmul: { ...MEASUREMENT.matmul, medianSeconds: 1e-4, flopsPerSecond: MEASUREMENT.matmul.flops / 1e-4 },
+      bandwidth: { ...MEASUREMENT.bandwidth, medianSeconds: 2e-4, bytesPerSecond: MEASUREMENT.bandwidth.bytes / 2e-4 },
+    };
+    const workers = setup('?ttokens=2&repeats=1', { measurement: fast });
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitForActivity('finished');
+    expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('above-roof')).not.toBeInTheDocument();
   });
 
   it('shows a worker error', async () => {
