@@ -258,6 +258,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           </p>
         )}
         <StatusBar state={state} />
+        {state.cleared && (
+          <p className={styles.note} role="status" data-testid="results-cleared">
+            {state.cleared}
+          </p>
+        )}
       </section>
 
       <BackendView state={state} Heading={Heading} prefix={prefix} />

@@ -3,8 +3,9 @@
  * calibration, and per variant the streamed phase and step times and tokens.
  */
 import type { Config } from '@/lib/config/config';
-import type { BackendName, BackendProbe, DeviceMeasurement, RunResult, Variant, WorkerEvent } from '@/lib/fido/protocol';
+import { VARIANTS, type BackendName, type BackendProbe, type DeviceMeasurement, type RunResult, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
 import { columnMedians, median } from '@/lib/fido/stats';
+import { VARIANT_NAMES } from './names';
 
 export type Activity = 'idle' | 'selecting' | 'calibrating' | 'running' | 'cancelled' | 'failed' | 'finished';
 
@@ -38,6 +39,8 @@ export interface LiveState {
   backend: { backend: BackendName; probes: BackendProbe[]; fallback?: string } | null;
   calibration: DeviceMeasurement | null;
   runs: Record<Variant, VariantRun | null>;
+  /** Sentence that explains why earlier results were removed, shown until the next run begins. */
+  cleared: string | null;
 }
 
 export const INITIAL_LIVE_STATE: LiveState = {
@@ -48,6 +51,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   backend: null,
   calibration: null,
   runs: { fid: null, fido: null },
+  cleared: null,
 };
 
 export type LiveAction =
@@ -57,7 +61,8 @@ export type LiveAction =
   | { type: 'events'; events: WorkerEvent[] }
   | { type: 'begin-run'; variant: Variant; config: Config }
   | { type: 'clear-runs' }
-  | { type: 'forget-backend' }
+  /** Forgets the backend and calibration after a new backend choice, with `busy` set when that stopped a run or calibration. */
+  | { type: 'forget-backend'; busy: boolean }
   | { type: 'finish' }
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };
@@ -79,10 +84,27 @@ function stopRuns(runs: LiveState['runs'], stopped: 'cancelled' | 'failed'): Liv
   return { fid: stop(runs.fid), fido: stop(runs.fido) };
 }
 
+/** Removes the runs of `variants` and, when any of them existed, sets the sentence that explains why. */
+function dropRuns(state: LiveState, variants: readonly Variant[], because: string): LiveState {
+  const dropped = variants.filter((variant) => state.runs[variant]);
+  if (dropped.length === 0) return state;
+  const runs = { ...state.runs };
+  for (const variant of dropped) runs[variant] = null;
+  const names = dropped.map((variant) => VARIANT_NAMES[variant]).join(' and ');
+  return { ...state, runs, cleared: `The results of ${names} were cleared because ${because}.` };
+}
+
 function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
   switch (event.type) {
-    case 'backend':
-      return { ...state, backend: { backend: event.backend, probes: event.probes, fallback: event.fallback } };
+    case 'backend': {
+      // Runs on another backend would be compared and predicted with this backend's calibration.
+      const otherBackend = VARIANTS.filter((variant) => {
+        const ran = state.runs[variant]?.backend;
+        return ran != null && ran !== event.backend;
+      });
+      const kept = dropRuns(state, otherBackend, `they ran on another backend than ${event.backend}`);
+      return { ...kept, backend: { backend: event.backend, probes: event.probes, fallback: event.fallback } };
+    }
     case 'progress':
       return { ...state, progress: { done: event.done, total: event.total, label: event.label } };
     case 'calibration':
@@ -118,11 +140,16 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'events':
       return action.events.reduce(applyEvent, state);
     case 'begin-run':
-      return { ...state, runs: { ...state.runs, [action.variant]: emptyRun(action.config) } };
+      return { ...state, cleared: null, runs: { ...state.runs, [action.variant]: emptyRun(action.config) } };
     case 'clear-runs':
-      return { ...state, runs: { fid: null, fido: null } };
-    case 'forget-backend':
-      return { ...state, backend: null, calibration: null };
+      return { ...state, cleared: null, runs: { fid: null, fido: null } };
+    case 'forget-backend': {
+      const because = action.busy ? 'the backend changed, which also cancelled the work in progress' : 'the backend changed';
+      const dropped = dropRuns(state, VARIANTS, because);
+      const cancelledOnly = dropped === state && action.busy;
+      const cleared = cancelledOnly ? 'The work in progress was cancelled because the backend changed.' : dropped.cleared;
+      return { ...dropped, cleared, backend: null, calibration: null };
+    }
     case 'finish':
       return { ...state, activity: 'finished', progress: null };
     case 'cancelled':

@@ -172,7 +172,7 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     activeBackend.current = null;
     calibrated.current = null;
     selected.current = null;
-    send({ type: 'forget-backend' });
+    send({ type: 'forget-backend', busy: busy.current });
   }, [choice, send]);
 
   return { state, selectBackend, calibrate, run, cancel };

@@ -38,6 +38,31 @@ describe('liveReducer', () => {
     expect(state.runs.fid).toBeNull();
   });
 
+  it('drops runs of another backend on init', () => {
+    let state = liveReducer(begun(), { type: 'event', event: step(0, 0, 0.004) });
+    state = liveReducer(state, { type: 'event', event: { type: 'backend', id: 2, requested: 'cpu', backend: 'cpu', probes: [] } });
+    expect(state.runs.fid).toBeNull();
+    expect(state.cleared).toBe('The results of Tiny FiD were cleared because they ran on another backend than cpu.');
+  });
+
+  it('keeps runs of the same backend on init', () => {
+    let state = liveReducer(begun(), { type: 'event', event: step(0, 0, 0.004) });
+    state = liveReducer(state, { type: 'event', event: { type: 'backend', id: 2, requested: 'wasm', backend: 'wasm', probes: [] } });
+    expect(state.runs.fid?.steps).toEqual([[0.004]]);
+    expect(state.cleared).toBeNull();
+  });
+
+  it('says a backend change cancelled a run', () => {
+    const state = liveReducer(begun(), { type: 'forget-backend', busy: true });
+    expect(state.runs.fid).toBeNull();
+    expect(state.cleared).toBe('The results of Tiny FiD were cleared because the backend changed, which also cancelled the work in progress.');
+  });
+
+  it('says a backend change cancelled a calibration', () => {
+    const state = liveReducer(INITIAL_LIVE_STATE, { type: 'forget-backend', busy: true });
+    expect(state.cleared).toBe('The work in progress was cancelled because the backend changed.');
+  });
+
   it('keeps the calibration when a run is cleared', () => {
     const measurement = { backend: 'cpu' } as never;
     let state = liveReducer(begun(), { type: 'event', event: { type: 'calibration', id: 2, measurement } });

@@ -28,8 +28,9 @@ class FakeWorker implements WorkerLike {
   readonly requests: WorkerRequest[] = [];
   terminated = false;
 
+  /** Backend of the events this worker sends: the one it was built with, then the one it initialised. */
   constructor(
-    private readonly backend: BackendName,
+    private backend: BackendName,
     private readonly fallback?: string,
     private readonly measurement: DeviceMeasurement = MEASUREMENT,
   ) {}
@@ -39,6 +40,7 @@ class FakeWorker implements WorkerLike {
     queueMicrotask(() => {
       if (request.type === 'init') {
         const backend = request.backend === 'auto' || this.fallback ? this.backend : request.backend;
+        this.backend = backend;
         this.emit({ type: 'backend', id: request.id, requested: request.backend, backend, probes: [{ backend, ok: true, medianSeconds: 0.001 }], fallback: this.fallback });
       } else if (request.type === 'calibrate') {
         this.emit({ type: 'progress', id: request.id, done: 1, total: 3, label: 'timing a matmul' });
@@ -439,6 +441,33 @@ describe('LiveBench', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
     await waitFor(() => expect(workers[0]?.pendingRun()).toBeDefined());
     expect(workers[0].pendingRun().config.passages).toBe(4);
+  });
+
+  it('clears results when the backend changes', async () => {
+    const workers = setup('?backend=wasm&ttokens=2&repeats=1');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitForActivity('finished');
+    const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'TensorFlow.js backend' }), { target: { value: 'cpu' } });
+    expect(await screen.findByTestId('results-cleared')).toHaveTextContent('The results of Tiny FiD were cleared because the backend changed.');
+    expect(screen.queryByRole('table', { name: 'Phase times, measured and predicted' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('tokens-fid')).toHaveTextContent('not run yet');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiDO' }));
+    await waitFor(() => expect(workers[1]?.pendingRun()).toMatchObject({ variant: 'fido' }));
+    workers[1].finish([0.002, 0.002]);
+    await waitForActivity('finished');
+    const after = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    expect(within(after).getByText('Tiny FiDO (cpu)')).toBeInTheDocument();
+    expect(within(after).queryByText(/Tiny FiD \(/)).not.toBeInTheDocument();
+    expect(screen.queryByTestId('speedups')).not.toBeInTheDocument();
+    expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
+    expect(screen.queryByTestId('results-cleared')).not.toBeInTheDocument();
   });
 
   it('explains phases above the calibrated roof', async () => {
