@@ -10,7 +10,7 @@ import { timeTable } from '@/lib/charts/timeBreakdown';
 import { checkPaperClaims } from '@/lib/cost/paperCheck';
 import { ArticleFigure } from './ArticleFigure';
 import { timeBreakdownSlide } from './slideCharts';
-import { useSlideBodyHeight, useSlideStageScale } from '@/components/lecture/slideBodyHeight';
+import { useSlideBodyHeight, useSlideStage } from '@/components/lecture/slideBodyHeight';
 import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 
@@ -43,7 +43,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
     [deferredConfig, mode],
   );
   const slideBodyHeight = useSlideBodyHeight();
-  const slideStageScale = useSlideStageScale();
+  const slideStage = useSlideStage();
   const chart = (
     <ArticleFigure
       id="asymmetric-decoder-figure"
@@ -53,7 +53,7 @@ export function AsymmetricDecoderSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={320}
     >
-      <TimeBreakdownChart bars={bars} slide={mode === 'slide' ? timeBreakdownSlide(slideBodyHeight, slideStageScale) : undefined} />
+      <TimeBreakdownChart bars={bars} slide={mode === 'slide' ? timeBreakdownSlide(slideBodyHeight, slideStage) : undefined} />
     </ArticleFigure>
   );
   const fidoBaseEntry = lineup.find((e) => e.id === 'fido-base');

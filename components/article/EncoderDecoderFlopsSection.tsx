@@ -13,7 +13,7 @@ import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
 import { SectionSlide } from './SectionSlide';
 import { shareSlide } from './slideCharts';
-import { useSlideBodyHeight, useSlideStageScale } from '@/components/lecture/slideBodyHeight';
+import { useSlideBodyHeight, useSlideStage } from '@/components/lecture/slideBodyHeight';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -63,7 +63,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
   const fid = flopsNumbers(state.fid);
   const s = n.symbols;
   const slideBodyHeight = useSlideBodyHeight();
-  const slideStageScale = useSlideStageScale();
+  const slideStage = useSlideStage();
   const timeShare = n.decoderTimeShare === null ? null : formatPercent(n.decoderTimeShare);
   const chart = (
     <ArticleFigure
@@ -74,7 +74,7 @@ export function EncoderDecoderFlopsSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={200}
     >
-      <ShareChart result={state.result} slide={mode === 'slide' ? shareSlide(slideBodyHeight, slideStageScale) : undefined} />
+      <ShareChart result={state.result} slide={mode === 'slide' ? shareSlide(slideBodyHeight, slideStage) : undefined} />
     </ArticleFigure>
   );
   const targetControl = <WorkloadControl state={state} field="targetTokens" scope={SECTION_TITLES['flops']} className={styles.sectionControl} />;

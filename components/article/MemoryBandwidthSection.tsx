@@ -9,7 +9,7 @@ import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { WorkloadControl } from './WorkloadControl';
 import { rooflineSlide } from './slideCharts';
-import { useSlideBodyHeight, useSlideStageScale } from '@/components/lecture/slideBodyHeight';
+import { useSlideBodyHeight, useSlideStage } from '@/components/lecture/slideBodyHeight';
 import { SectionSlide } from './SectionSlide';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
@@ -17,7 +17,7 @@ import styles from './article.module.css';
 export function MemoryBandwidthSection({ state, mode }: SectionProps) {
   const n = rooflineNumbers(state.result);
   const slideBodyHeight = useSlideBodyHeight();
-  const slideStageScale = useSlideStageScale();
+  const slideStage = useSlideStage();
   const device = rooflineDevice(state.result);
   const points = rooflinePoints(state.result);
   const batchControl = <WorkloadControl state={state} field="batchSize" scope={SECTION_TITLES['memory-bandwidth']} className={styles.sectionControl} />;
@@ -30,7 +30,7 @@ export function MemoryBandwidthSection({ state, mode }: SectionProps) {
       mode={mode}
       minHeight={360}
     >
-      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} slide={mode === 'slide' ? rooflineSlide(slideBodyHeight, slideStageScale) : undefined} />
+      <RooflineChart device={device} points={points} title={`Roofline of ${n.deviceLabel}`} slide={mode === 'slide' ? rooflineSlide(slideBodyHeight, slideStage) : undefined} />
     </ArticleFigure>
   );
   const batchNote = !n.fits

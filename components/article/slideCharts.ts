@@ -1,4 +1,5 @@
 import type { SlideChartLayout } from '@/components/charts/parts';
+import type { SlideStageInfo } from '@/components/lecture/slideBodyHeight';
 
 /**
  * Chart layouts on lecture slides, in the slide's logical pixels (1024 wide and about 576
@@ -29,6 +30,8 @@ interface SlideChartHeight {
 const ROOFLINE_HEIGHT: SlideChartHeight = { cap: 250, reserved: 190, tallShare: 0.6 };
 const TIME_BREAKDOWN_HEIGHT: SlideChartHeight = { cap: 290, reserved: 119, tallShare: 0.7 };
 const SHARE_HEIGHT: SlideChartHeight = { cap: 300, reserved: 150, tallShare: 0.55 };
+/** Slide pixels a side-by-side chart leaves free, because its bars and plot round up to whole sizes. */
+const SIDE_BY_SIDE_SLACK = 8;
 /** Slide bodies taller than this are portrait ones, which give a chart a share of their height. */
 const TALL_BODY_HEIGHT = 600;
 
@@ -43,25 +46,27 @@ export function slideTextScale(stageScale: number | null): number {
   return Math.round(Math.min(MAX_TEXT_SCALE, Math.max(MIN_TEXT_SCALE, scale)) * 100) / 100;
 }
 
-function fittedLayout(height: SlideChartHeight, bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
-  const textScale = slideTextScale(stageScale);
+function fittedLayout(height: SlideChartHeight, bodyHeight: number | null, stage: SlideStageInfo | null): SlideChartLayout {
+  const textScale = slideTextScale(stage?.scale ?? null);
   if (bodyHeight === null || !(bodyHeight > 0)) return { textScale, maxHeight: height.cap };
+  // Side by side, the headline and the control sit right of the chart, which gets the whole height.
+  if (stage?.sideBySide) return { textScale, maxHeight: Math.floor(bodyHeight) - SIDE_BY_SIDE_SLACK };
   if (bodyHeight > TALL_BODY_HEIGHT) return { textScale, maxHeight: Math.round(Math.max(height.cap, bodyHeight * height.tallShare)) };
   const spare = bodyHeight - height.reserved;
   return { textScale, maxHeight: Math.round(Math.min(height.cap, Math.max(height.cap * 0.5, spare))) };
 }
 
-/** Returns the roofline's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
-export function rooflineSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
-  return fittedLayout(ROOFLINE_HEIGHT, bodyHeight, stageScale);
+/** Returns the roofline's layout for a slide body `bodyHeight` slide pixels tall on `stage`. */
+export function rooflineSlide(bodyHeight: number | null, stage: SlideStageInfo | null): SlideChartLayout {
+  return fittedLayout(ROOFLINE_HEIGHT, bodyHeight, stage);
 }
 
-/** Returns the time breakdown's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
-export function timeBreakdownSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
-  return fittedLayout(TIME_BREAKDOWN_HEIGHT, bodyHeight, stageScale);
+/** Returns the time breakdown's layout for a slide body `bodyHeight` slide pixels tall on `stage`. */
+export function timeBreakdownSlide(bodyHeight: number | null, stage: SlideStageInfo | null): SlideChartLayout {
+  return fittedLayout(TIME_BREAKDOWN_HEIGHT, bodyHeight, stage);
 }
 
-/** Returns the FLOP-share chart's layout for a slide body `bodyHeight` slide pixels tall on a stage drawn at `stageScale`. */
-export function shareSlide(bodyHeight: number | null, stageScale: number | null): SlideChartLayout {
-  return fittedLayout(SHARE_HEIGHT, bodyHeight, stageScale);
+/** Returns the FLOP-share chart's layout for a slide body `bodyHeight` slide pixels tall on `stage`. */
+export function shareSlide(bodyHeight: number | null, stage: SlideStageInfo | null): SlideChartLayout {
+  return fittedLayout(SHARE_HEIGHT, bodyHeight, stage);
 }

@@ -58,6 +58,10 @@ function plotHeightFor(width: number): number {
   return Math.round(Math.min(380, Math.max(220, width * 0.55)));
 }
 
+/** Shortest plot, in pixels, above a list fitted to a slide's height. It still shows the roof and three decades. */
+const MIN_STACKED_PLOT_HEIGHT = 110;
+/** Narrowest list column under a plot fitted to a slide's height; longer labels are shortened with an ellipsis. */
+const MIN_STACKED_LIST_COLUMN_WIDTH = 140;
 /** Shortest and narrowest plot, in pixels, that may have the list beside it. A plot this size still shows the roof and a few decades. */
 const MIN_SIDE_PLOT_HEIGHT = 140;
 const MIN_SIDE_PLOT_WIDTH = 240;
@@ -113,21 +117,21 @@ const RooflinePlot = memo(function RooflinePlot({ device, points, width, headlin
   const plotRight = beside ? width - sideWidth - MARGIN.right : width - MARGIN.right;
 
   // Legend and numbered list below the x axis, or in one column right of the plot. Below a
-  // plot fitted to a height (a portrait slide) the list takes at least two columns of
+  // plot fitted to a height (a narrow slide) the list takes two or more columns of
   // shortened labels, so the plot keeps more of the height.
   const listLeft = beside ? width - sideWidth + LIST_LEFT : LIST_LEFT;
   const listWidth = width - listLeft;
   const legend = layoutLegend(PHASE_LEGEND, (e) => e.label, listWidth);
   let columns = listColumnsFor(width);
   if (beside) columns = 1;
-  else if (fitHeight !== undefined) columns = Math.max(2, columns);
+  else if (fitHeight !== undefined) columns = Math.max(2, Math.floor((width - LIST_LEFT) / MIN_STACKED_LIST_COLUMN_WIDTH));
   const columnWidth = listWidth / columns;
   const rows = Math.ceil(points.length / columns);
   const listHeight = legend.height + 4 + rows * LEGEND_ROW_HEIGHT + 4;
 
   let plotHeight = plotHeightFor(width);
   if (beside) plotHeight = Math.round(Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom));
-  else if (fitHeight !== undefined) plotHeight = Math.round(Math.min(plotHeight, Math.max(MIN_SIDE_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom - listHeight)));
+  else if (fitHeight !== undefined) plotHeight = Math.round(Math.min(plotHeight, Math.max(MIN_STACKED_PLOT_HEIGHT, fitHeight - MARGIN.top - MARGIN.bottom - listHeight)));
   const bounds: PlotBounds = useMemo(
     () => ({ left: MARGIN.left, right: plotRight, top: MARGIN.top, bottom: MARGIN.top + plotHeight }),
     [plotRight, plotHeight],

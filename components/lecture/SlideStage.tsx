@@ -1,6 +1,6 @@
 'use client';
-import { useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { SlideStageScaleContext } from './slideBodyHeight';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { SlideStageContext, type SlideStageInfo } from './slideBodyHeight';
 import styles from './LectureMode.module.css';
 
 /**
@@ -17,6 +17,11 @@ const PORTRAIT_WIDTH_PX = 600;
  * width (a 390 px wide phone at scale 0.93), since at 600 its text would shrink to 0.65.
  */
 const MIN_PORTRAIT_WIDTH_PX = 420;
+/**
+ * Landscape stages shorter than this, in slide pixels, lay slides out side by side. An
+ * 844x390 phone held sideways has a 473-pixel stage, a 1280x720 screen a 576-pixel one.
+ */
+const SIDE_BY_SIDE_BELOW_HEIGHT_PX = 520;
 
 interface FrameSize {
   width: number;
@@ -52,16 +57,19 @@ export function SlideStage({ children }: { children: ReactNode }) {
 
   const logicalWidth = frame.width >= frame.height ? LANDSCAPE_WIDTH_PX : Math.min(PORTRAIT_WIDTH_PX, Math.max(MIN_PORTRAIT_WIDTH_PX, frame.width));
   const scale = frame.width / logicalWidth;
+  const logicalHeight = frame.height / scale;
+  const sideBySide = frame.width >= frame.height && logicalHeight < SIDE_BY_SIDE_BELOW_HEIGHT_PX;
+  const stageInfo: SlideStageInfo = useMemo(() => ({ scale, sideBySide }), [scale, sideBySide]);
   const style: CSSProperties = {
     width: logicalWidth,
-    height: frame.height / scale,
+    height: logicalHeight,
     transform: `scale(${scale})`,
   };
 
   return (
     <div ref={frameRef} className={styles.frame}>
-      <div className={styles.stage} style={style} data-scale={scale.toFixed(3)}>
-        <SlideStageScaleContext.Provider value={scale}>{children}</SlideStageScaleContext.Provider>
+      <div className={styles.stage} style={style} data-scale={scale.toFixed(3)} data-slide-layout={sideBySide ? 'side' : 'stacked'}>
+        <SlideStageContext.Provider value={stageInfo}>{children}</SlideStageContext.Provider>
       </div>
     </div>
   );

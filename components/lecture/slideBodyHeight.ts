@@ -11,12 +11,20 @@ export function useSlideBodyHeight(): number | null {
   return useContext(SlideBodyHeightContext);
 }
 
-/**
- * Screen pixels per slide pixel, so a figure can size its text for the screen. SlideStage
- * provides it; outside a slide it is null.
- */
-export const SlideStageScaleContext = createContext<number | null>(null);
+/** Scale and layout of the lecture stage on the current screen. */
+export interface SlideStageInfo {
+  /** Screen pixels per slide pixel, so a figure can size its text for the screen. */
+  scale: number;
+  /**
+   * True on a short landscape screen (a phone held sideways), where each slide puts its
+   * figure left of the headline and control so the figure keeps the full height.
+   */
+  sideBySide: boolean;
+}
 
-export function useSlideStageScale(): number | null {
-  return useContext(SlideStageScaleContext);
+/** The stage's scale and layout; SlideStage provides it, and outside a slide it is null. */
+export const SlideStageContext = createContext<SlideStageInfo | null>(null);
+
+export function useSlideStage(): SlideStageInfo | null {
+  return useContext(SlideStageContext);
 }

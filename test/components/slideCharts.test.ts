@@ -20,20 +20,27 @@ describe('slideTextScale', () => {
   });
 });
 
+/** A stage drawn at `scale`, stacked (headline above the chart) unless `sideBySide`. */
+const stage = (scale: number, sideBySide = false) => ({ scale, sideBySide });
+
 describe('slide chart heights', () => {
   it('keeps the landscape heights on a 1280x720 slide', () => {
-    expect(rooflineSlide(449, 1.25).maxHeight).toBe(250);
-    expect(timeBreakdownSlide(409, 1.25).maxHeight).toBe(290);
-    expect(shareSlide(449, 1.25).maxHeight).toBe(299);
+    expect(rooflineSlide(449, stage(1.25)).maxHeight).toBe(250);
+    expect(timeBreakdownSlide(409, stage(1.25)).maxHeight).toBe(290);
+    expect(shareSlide(449, stage(1.25)).maxHeight).toBe(299);
   });
 
   it('grows with a tall portrait body', () => {
-    expect(shareSlide(700, 0.93).maxHeight).toBe(385);
-    expect(timeBreakdownSlide(636, 0.93).maxHeight).toBe(445);
+    expect(shareSlide(700, stage(0.93)).maxHeight).toBe(385);
+    expect(timeBreakdownSlide(636, stage(0.93)).maxHeight).toBe(445);
+  });
+
+  it('takes the whole body side by side', () => {
+    expect(rooflineSlide(366, stage(0.82, true)).maxHeight).toBe(358);
   });
 
   it('shrinks on a short landscape body', () => {
-    expect(timeBreakdownSlide(307, 0.82).maxHeight).toBe(188);
-    expect(rooflineSlide(200, 0.82).maxHeight).toBe(125);
+    expect(timeBreakdownSlide(307, stage(0.82)).maxHeight).toBe(188);
+    expect(rooflineSlide(200, stage(0.82)).maxHeight).toBe(125);
   });
 });

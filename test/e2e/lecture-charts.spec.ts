@@ -4,7 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
  * Text on every lecture slide is big enough to read, on a laptop and on a phone:
  * - at 1280x720 every text on a slide, SVG or HTML, renders at 14 CSS pixels or more;
  * - on a 390x844 portrait phone every chart text (SVG text and table cells) renders at
- *   11 px or more.
+ *   11 px or more;
+ * - on an 844x390 landscape phone every text renders at 10 px or more, and nothing in a
+ *   slide scrolls unless it is a focusable, labelled scroll region.
  * On each, the slide does not scroll sideways, and chart labels stay inside their chart
  * and clear of each other. Rendered size is the computed font size times the element's
  * scale to the screen (the lecture stage and the slide's fit both scale it).
@@ -24,6 +26,7 @@ interface ViewportCase {
 const CASES: ViewportCase[] = [
   { name: 'laptop 1280x720', viewport: { width: 1280, height: 720 }, minChartPx: 14, minTextPx: 14, scrollRegionsOnly: false },
   { name: 'portrait phone 390x844', viewport: { width: 390, height: 844 }, minChartPx: 11, minTextPx: null, scrollRegionsOnly: false },
+  { name: 'landscape phone 844x390', viewport: { width: 844, height: 390 }, minChartPx: 10, minTextPx: 10, scrollRegionsOnly: true },
 ];
 
 // The Fusion-in-Decoder diagram slides its question boxes in from outside its frame. With

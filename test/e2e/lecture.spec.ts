@@ -293,6 +293,36 @@ for (const viewport of [
   });
 }
 
+test('claims table scrolls by keyboard on a short screen', async ({ page }) => {
+  await page.setViewportSize({ width: 844, height: 390 });
+  await openLecture(page, '?present=1&slide=9');
+  const region = page.getByRole('region', { name: "The FiDO paper's claims, scrollable" });
+  await expect(region).toHaveAttribute('data-scrolls', 'true');
+
+  await region.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await expect.poll(() => region.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+  await expect(controls(page).getByText('Slide 9 of 9')).toBeVisible();
+
+  // Esc hands the keys back to the lecture.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  await expect(controls(page).getByText('Slide 8 of 9')).toBeVisible();
+});
+
+test('short landscape slides put the figure beside the headline', async ({ page }) => {
+  await page.setViewportSize({ width: 844, height: 390 });
+  await openLecture(page, '?present=1&slide=3');
+  const headline = await page.locator('[data-section-id] p', { hasText: 'cross-attention does' }).boundingBox();
+  const chart = await page.getByRole('img', { name: /^Roofline/ }).boundingBox();
+  expect(headline!.x).toBeGreaterThan(chart!.x + chart!.width - 1);
+  expect(await page.locator('[data-slide-layout]').getAttribute('data-slide-layout')).toBe('side');
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.locator('[data-slide-layout]')).toHaveAttribute('data-slide-layout', 'stacked');
+});
+
 test('diagram play button is styled like the article', async ({ page }) => {
   await page.goto('/#fusion-in-decoder');
   const inArticle = page.locator('#fusion-in-decoder').getByRole('button', { name: /animation/ });
