@@ -4,7 +4,7 @@
  * and the measurement settings. Every control has a label and shows its value with a unit.
  * Sliders stay within the tiny model's limits, so only a hand-edited URL can exceed them.
  */
-import { memo, useId } from 'react';
+import { createContext, memo, useContext, useId } from 'react';
 import type { Config } from '@/lib/config/config';
 import type { StackDims } from '@/lib/config/models';
 import { TINY_LIMITS } from '@/lib/fido/presets';
@@ -26,8 +26,16 @@ interface SliderSpec {
   onChange: (value: number) => void;
 }
 
+/**
+ * Id of the note that explains why the settings are locked, or undefined when they are not.
+ * A locked control keeps keyboard focus (aria-disabled, not disabled) but ignores changes,
+ * and as it is controlled React puts its old value back.
+ */
+const LockContext = createContext<string | undefined>(undefined);
+
 function Slider({ label, unit, min, max, step, value, describe, onChange }: SliderSpec) {
   const id = useId();
+  const lockedBy = useContext(LockContext);
   const special = describe?.(value);
   const text = special ?? `${value} ${value === 1 ? unit[0] : unit[1]}`;
   return (
@@ -44,7 +52,9 @@ function Slider({ label, unit, min, max, step, value, describe, onChange }: Slid
         step={step}
         value={value}
         aria-valuetext={text}
-        onChange={(event) => onChange(Number(event.target.value))}
+        aria-disabled={lockedBy !== undefined}
+        aria-describedby={lockedBy}
+        onChange={(event) => lockedBy === undefined && onChange(Number(event.target.value))}
       />
     </div>
   );
@@ -119,6 +129,7 @@ export function kvHeadChoices(heads: number): number[] {
 
 function KvHeadsSelect({ config, onChange }: { config: Config; onChange: (c: Config) => void }) {
   const id = useId();
+  const lockedBy = useContext(LockContext);
   const heads = config.decoderCustom.heads;
   const g = config.kvHeads === 0 ? heads : config.kvHeads;
   const describe = (value: number) => {
@@ -132,7 +143,8 @@ function KvHeadsSelect({ config, onChange }: { config: Config; onChange: (c: Con
       <output htmlFor={id} className={styles.value}>
         {g} of {pluralize(heads, 'head')}
       </output>
-      <select id={id} value={g} onChange={(event) => {
+      <select id={id} value={g} aria-disabled={lockedBy !== undefined} aria-describedby={lockedBy} onChange={(event) => {
+        if (lockedBy !== undefined) return;
         const value = Number(event.target.value);
         onChange({ ...config, kvHeads: value === heads ? 0 : value });
       }}>
@@ -151,72 +163,82 @@ export interface ControlsProps {
   onChange: (config: Config) => void;
   extras: LiveExtras;
   onExtrasChange: (extras: LiveExtras) => void;
+  /** Id of the note that explains why the settings are locked, set while a run or calibration is busy. */
+  lockedBy?: string;
 }
 
-export const Controls = memo(function Controls({ config, onChange, extras, onExtrasChange }: ControlsProps) {
+export const Controls = memo(function Controls({ config, onChange, extras, onExtrasChange, lockedBy }: ControlsProps) {
   const backendId = useId();
   const decoderLayers = config.decoderCustom.layers;
   return (
-    <div className={styles.controls}>
-      <StackControls stack="encoder" config={config} onChange={onChange} />
-      <StackControls stack="decoder" config={config} onChange={onChange} />
-      <fieldset>
-        <legend>Input</legend>
-        {INPUT_SLIDERS.map((spec) => (
+    <LockContext value={lockedBy}>
+      <div className={styles.controls}>
+        <StackControls stack="encoder" config={config} onChange={onChange} />
+        <StackControls stack="decoder" config={config} onChange={onChange} />
+        <fieldset>
+          <legend>Input</legend>
+          {INPUT_SLIDERS.map((spec) => (
+            <Slider
+              key={spec.key}
+              label={spec.label}
+              unit={spec.unit}
+              min={spec.min}
+              max={spec.max(config)}
+              step={spec.step}
+              value={config[spec.key]}
+              describe={spec.describe}
+              onChange={(value) => onChange(spec.update ? spec.update(config, value) : { ...config, [spec.key]: value })}
+            />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>FiDO&apos;s changes</legend>
+          <p className={styles.note}>Used by Run FiDO; Run FiD keeps K = 1 and g = h.</p>
           <Slider
-            key={spec.key}
-            label={spec.label}
-            unit={spec.unit}
-            min={spec.min}
-            max={spec.max(config)}
-            step={spec.step}
-            value={config[spec.key]}
-            describe={spec.describe}
-            onChange={(value) => onChange(spec.update ? spec.update(config, value) : { ...config, [spec.key]: value })}
+            label="Cross-attention period K"
+            unit={['layer', 'layers']}
+            min={1}
+            max={decoderLayers}
+            step={1}
+            value={Math.min(config.crossAttentionPeriod, decoderLayers)}
+            describe={(value) => (value === 1 ? '1 (every layer)' : `every ${value} layers`)}
+            onChange={(value) => onChange({ ...config, crossAttentionPeriod: value })}
           />
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>FiDO&apos;s changes</legend>
-        <p className={styles.note}>Used by Run FiDO; Run FiD keeps K = 1 and g = h.</p>
-        <Slider
-          label="Cross-attention period K"
-          unit={['layer', 'layers']}
-          min={1}
-          max={decoderLayers}
-          step={1}
-          value={Math.min(config.crossAttentionPeriod, decoderLayers)}
-          describe={(value) => (value === 1 ? '1 (every layer)' : `every ${value} layers`)}
-          onChange={(value) => onChange({ ...config, crossAttentionPeriod: value })}
-        />
-        <KvHeadsSelect config={config} onChange={onChange} />
-      </fieldset>
-      <fieldset>
-        <legend>Measurement</legend>
-        <div className={styles.control}>
-          <label htmlFor={backendId}>TensorFlow.js backend</label>
-          <output htmlFor={backendId} className={styles.value}>
-            {extras.backend}
-          </output>
-          <select id={backendId} value={extras.backend} onChange={(event) => onExtrasChange({ ...extras, backend: event.target.value as BackendChoice })}>
-            {BACKEND_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {choice === 'auto' ? 'auto (fastest that works)' : `${choice}: ${BACKEND_LABELS[choice]}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Slider
-          label="Timed runs per model"
-          unit={['run', 'runs']}
-          min={1}
-          max={MAX_REPEATS}
-          step={1}
-          value={extras.repeats}
-          describe={(value) => `${pluralize(value, 'run')} + 1 warm-up`}
-          onChange={(value) => onExtrasChange({ ...extras, repeats: value })}
-        />
-      </fieldset>
-    </div>
+          <KvHeadsSelect config={config} onChange={onChange} />
+        </fieldset>
+        <fieldset>
+          <legend>Measurement</legend>
+          <div className={styles.control}>
+            <label htmlFor={backendId}>TensorFlow.js backend</label>
+            <output htmlFor={backendId} className={styles.value}>
+              {extras.backend}
+            </output>
+            <select
+              id={backendId}
+              value={extras.backend}
+              aria-disabled={lockedBy !== undefined}
+              aria-describedby={lockedBy}
+              onChange={(event) => lockedBy === undefined && onExtrasChange({ ...extras, backend: event.target.value as BackendChoice })}
+            >
+              {BACKEND_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 'auto' ? 'auto (fastest that works)' : `${choice}: ${BACKEND_LABELS[choice]}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Slider
+            label="Timed runs per model"
+            unit={['run', 'runs']}
+            min={1}
+            max={MAX_REPEATS}
+            step={1}
+            value={extras.repeats}
+            describe={(value) => `${pluralize(value, 'run')} + 1 warm-up`}
+            onChange={(value) => onExtrasChange({ ...extras, repeats: value })}
+          />
+        </fieldset>
+      </div>
+    </LockContext>
   );
 });

@@ -6,7 +6,7 @@
  * article's race) reads them under the `live.` prefix and starts nothing until asked.
  */
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
 import { compareSpeedup, DEFAULT_CALIBRATION, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
@@ -110,6 +110,9 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
 
   const update = useCallback((next: Config) => setConfig(clampTinyConfig(next, prefix).config), [setConfig, prefix]);
   const applyPreset = useCallback((preset: Config) => url.commit({ ...preset }), [url]);
+  // While busy, the settings stay focusable but ignore changes, and this note explains why.
+  const lockNoteId = useId();
+  const lockedBy = busy ? lockNoteId : undefined;
 
   const device = useMemo(
     () => (state.calibration ? deviceConfig(config, state.calibration, deviceMemoryBytes()) : null),
@@ -191,22 +194,27 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
 
       <section className={styles.panel} aria-labelledby={`${prefix}controls`}>
         <Heading id={`${prefix}controls`}>Model and input</Heading>
+        {busy && (
+          <p id={lockNoteId} className={styles.note} data-testid="settings-locked">
+            The settings are locked while the model runs or calibrates, so the results match them. Press Cancel to change them now.
+          </p>
+        )}
         <div className={styles.presets}>
           <span>Presets:</span>
-          <button type="button" onClick={() => applyPreset(TINY_FID_CONFIG)}>
+          <button type="button" aria-disabled={busy} aria-describedby={lockedBy} onClick={() => !busy && applyPreset(TINY_FID_CONFIG)}>
             Tiny FiD (K = 1, g = h)
           </button>
-          <button type="button" onClick={() => applyPreset(TINY_FIDO_CONFIG)}>
+          <button type="button" aria-disabled={busy} aria-describedby={lockedBy} onClick={() => !busy && applyPreset(TINY_FIDO_CONFIG)}>
             Tiny FiDO (K = {TINY_FIDO_CONFIG.crossAttentionPeriod}, g = {TINY_FIDO_CONFIG.kvHeads})
           </button>
         </div>
         {embedded ? (
           <details>
             <summary>All settings</summary>
-            <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} />
+            <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} lockedBy={lockedBy} />
           </details>
         ) : (
-          <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} />
+          <Controls config={config} onChange={update} extras={extras.extras} onExtrasChange={extras.setExtras} lockedBy={lockedBy} />
         )}
         {embedded && (
           <p>

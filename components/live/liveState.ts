@@ -3,7 +3,8 @@
  * calibration, and per variant the streamed phase and step times and tokens.
  */
 import type { Config } from '@/lib/config/config';
-import { VARIANTS, type BackendName, type BackendProbe, type DeviceMeasurement, type RunResult, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
+import { configsEqual } from '@/lib/config/url';
+import { variantConfig, VARIANTS, type BackendName, type BackendProbe, type DeviceMeasurement, type RunResult, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
 import { columnMedians, median } from '@/lib/fido/stats';
 import { VARIANT_NAMES } from './names';
 
@@ -18,6 +19,10 @@ export interface Progress {
 export interface VariantRun {
   /** The configuration sent to the worker for this variant. */
   config: Config;
+  /** Seed of the random weights and the input, as sent to the worker. */
+  seed: number;
+  /** Timed repeats requested, as sent to the worker. */
+  repeats: number;
   backend: BackendName | null;
   encoderSamples: number[];
   projectionSamples: number[];
@@ -59,16 +64,18 @@ export type LiveAction =
   | { type: 'event'; event: WorkerEvent }
   /** Events received since the last flush, applied in order with one render. */
   | { type: 'events'; events: WorkerEvent[] }
-  | { type: 'begin-run'; variant: Variant; config: Config }
+  | { type: 'begin-run'; variant: Variant; config: Config; seed: number; repeats: number }
   | { type: 'clear-runs' }
+  /** Removes the runs made with settings other than the ones shown, so no result describes other settings. */
+  | { type: 'drop-runs'; variants: readonly Variant[] }
   /** Forgets the backend and calibration after a new backend choice, with `busy` set when that stopped a run or calibration. */
   | { type: 'forget-backend'; busy: boolean }
   | { type: 'finish' }
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };
 
-export function emptyRun(config: Config): VariantRun {
-  return { config, backend: null, encoderSamples: [], projectionSamples: [], steps: [], tokens: [], result: null, stopped: null };
+export function emptyRun(config: Config, seed: number, repeats: number): VariantRun {
+  return { config, seed, repeats, backend: null, encoderSamples: [], projectionSamples: [], steps: [], tokens: [], result: null, stopped: null };
 }
 
 function updateRun(state: LiveState, variant: Variant, update: (run: VariantRun) => VariantRun): LiveState {
@@ -92,6 +99,19 @@ function dropRuns(state: LiveState, variants: readonly Variant[], because: strin
   for (const variant of dropped) runs[variant] = null;
   const names = dropped.map((variant) => VARIANT_NAMES[variant]).join(' and ');
   return { ...state, runs, cleared: `The results of ${names} were cleared because ${because}.` };
+}
+
+/** Checks that a run was made with `config`, `seed` and `repeats`, as the page now shows them. */
+export function runMatches(run: VariantRun, variant: Variant, config: Config, seed: number, repeats: number): boolean {
+  return run.seed === seed && run.repeats === repeats && configsEqual(run.config, variantConfig(config, variant));
+}
+
+/** Lists the variants whose run no longer matches the settings shown. FiD ignores K and g, so they never make its run stale. */
+export function staleRuns(runs: LiveState['runs'], config: Config, seed: number, repeats: number): Variant[] {
+  return VARIANTS.filter((variant) => {
+    const run = runs[variant];
+    return run !== null && !runMatches(run, variant, config, seed, repeats);
+  });
 }
 
 function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
@@ -140,9 +160,11 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
     case 'events':
       return action.events.reduce(applyEvent, state);
     case 'begin-run':
-      return { ...state, cleared: null, runs: { ...state.runs, [action.variant]: emptyRun(action.config) } };
+      return { ...state, cleared: null, runs: { ...state.runs, [action.variant]: emptyRun(action.config, action.seed, action.repeats) } };
     case 'clear-runs':
       return { ...state, cleared: null, runs: { fid: null, fido: null } };
+    case 'drop-runs':
+      return dropRuns(state, action.variants, 'the settings changed after they ran');
     case 'forget-backend': {
       const because = action.busy ? 'the backend changed, which also cancelled the work in progress' : 'the backend changed';
       const dropped = dropRuns(state, VARIANTS, because);

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Config } from '@/lib/config/config';
 import { variantConfig, type BackendChoice, type BackendName, type Variant, type WorkerEvent } from '@/lib/fido/protocol';
-import { INITIAL_LIVE_STATE, liveReducer, type LiveAction, type LiveState } from './liveState';
+import { INITIAL_LIVE_STATE, isBusy, liveReducer, staleRuns, type LiveAction, type LiveState } from './liveState';
 import { CancelledError, FidoWorkerClient, type WorkerFactory } from './workerClient';
 
 /** Folder the TensorFlow.js .wasm binaries are copied to at build time (scripts/copy-wasm.mjs). */
@@ -150,7 +150,7 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
         if (variants.length > 1) send({ type: 'clear-runs' });
         for (const variant of variants) {
           const runConfig = variantConfig(config, variant);
-          send({ type: 'begin-run', variant, config: runConfig });
+          send({ type: 'begin-run', variant, config: runConfig, seed: settings.seed, repeats: settings.repeats });
           send({ type: 'start', activity: 'running', task: `Running tiny ${variant === 'fid' ? 'FiD' : 'FiDO'}` });
           await client().request({ type: 'run', variant, config: runConfig, ...settings }, onEvent);
         }
@@ -174,6 +174,15 @@ export function useLiveBench(factory: WorkerFactory, choice: BackendChoice, conf
     selected.current = null;
     send({ type: 'forget-backend', busy: busy.current });
   }, [choice, send]);
+
+  // Once nothing runs, a result made with settings other than the ones shown is removed,
+  // so tables, charts and exports describe only what the page's link reproduces.
+  const { runs, activity } = state;
+  useEffect(() => {
+    if (isBusy(activity)) return;
+    const stale = staleRuns(runs, config, settings.seed, settings.repeats);
+    if (stale.length > 0) send({ type: 'drop-runs', variants: stale });
+  }, [runs, activity, config, settings, send]);
 
   return { state, selectBackend, calibrate, run, cancel };
 }

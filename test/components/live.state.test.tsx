@@ -8,7 +8,7 @@ function step(repeat: number, stepIndex: number, seconds: number, text = 'x'): W
 }
 
 function begun(): LiveState {
-  return liveReducer(INITIAL_LIVE_STATE, { type: 'begin-run', variant: 'fid', config: TINY_FID_CONFIG });
+  return liveReducer(INITIAL_LIVE_STATE, { type: 'begin-run', variant: 'fid', config: TINY_FID_CONFIG, seed: 1, repeats: 3 });
 }
 
 describe('liveReducer', () => {

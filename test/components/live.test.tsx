@@ -170,6 +170,7 @@ describe('LiveBench', () => {
 
   it('writes a moved slider to the URL', async () => {
     setup('');
+    await waitForActivity('finished');
     fireEvent.change(screen.getByRole('slider', { name: 'Target tokens n_t' }), { target: { value: '8' } });
     expect(screen.getByRole('slider', { name: 'Target tokens n_t' })).toHaveAttribute('aria-valuetext', '8 tokens');
     await waitFor(() => expect(window.location.search).toBe('?ttokens=8'));
@@ -459,7 +460,8 @@ describe('LiveBench', () => {
     expect(screen.getByTestId('tokens-fid')).toHaveTextContent('not run yet');
 
     fireEvent.click(screen.getByRole('button', { name: 'Run FiDO' }));
-    await waitFor(() => expect(workers[1]?.pendingRun()).toMatchObject({ variant: 'fido' }));
+    // A new worker starts, selects cpu and calibrates before it runs, so this can take a few flushes.
+    await waitFor(() => expect(workers[1]?.pendingRun()).toMatchObject({ variant: 'fido' }), { timeout: 5000 });
     workers[1].finish([0.002, 0.002]);
     await waitForActivity('finished');
     const after = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
@@ -468,6 +470,85 @@ describe('LiveBench', () => {
     expect(screen.queryByTestId('speedups')).not.toBeInTheDocument();
     expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu');
     expect(screen.queryByTestId('results-cleared')).not.toBeInTheDocument();
+  });
+
+  it('locks the settings while a run is busy', async () => {
+    const workers = setup('?ttokens=2&repeats=1');
+    await waitForActivity('finished');
+    expect(screen.queryByTestId('settings-locked')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+
+    const passages = screen.getByRole('slider', { name: 'Passages P' });
+    passages.focus();
+    expect(passages).toHaveFocus();
+    expect(passages).toHaveAttribute('aria-disabled', 'true');
+    expect(passages).toBeEnabled();
+    expect(passages).toHaveAccessibleDescription(/The settings are locked while the model runs or calibrates/);
+    fireEvent.change(passages, { target: { value: '1' } });
+    expect(passages).toHaveValue(String(TINY_FIDO_CONFIG.passages));
+    expect(passages).toHaveFocus();
+    const backend = screen.getByRole('combobox', { name: 'TensorFlow.js backend' });
+    expect(backend).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.change(backend, { target: { value: 'cpu' } });
+    expect(backend).toHaveValue('auto');
+    fireEvent.click(screen.getByRole('button', { name: 'Tiny FiD (K = 1, g = h)' }));
+    expect(screen.getByRole('slider', { name: 'Cross-attention period K' })).toHaveValue(String(TINY_FIDO_CONFIG.crossAttentionPeriod));
+
+    workers[0].finish([0.004, 0.004]);
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fido' }));
+    expect(workers[0].pendingRun().config.passages).toBe(TINY_FIDO_CONFIG.passages);
+    workers[0].finish([0.002, 0.002]);
+    await waitForActivity('finished');
+    expect(passages).not.toHaveAttribute('aria-disabled', 'true');
+    expect(screen.queryByTestId('settings-locked')).not.toBeInTheDocument();
+    expect(screen.getByTestId('speedups')).toBeInTheDocument();
+  });
+
+  it('keeps FiD but drops FiDO when K changes', async () => {
+    const workers = setup('?ttokens=2&repeats=1');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fido' }));
+    workers[0].finish([0.002, 0.002]);
+    await waitForActivity('finished');
+
+    fireEvent.change(screen.getByRole('slider', { name: 'Cross-attention period K' }), { target: { value: '1' } });
+    expect(await screen.findByTestId('results-cleared')).toHaveTextContent('The results of Tiny FiDO were cleared because the settings changed after they ran.');
+    const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
+    expect(within(table).queryByText('Tiny FiDO (wasm)')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('speedups')).not.toBeInTheDocument();
+  });
+
+  it('drops both runs when passages change', async () => {
+    const workers = setup('?ttokens=2&repeats=1');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Race both' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fido' }));
+    workers[0].finish([0.002, 0.002]);
+    await waitForActivity('finished');
+
+    fireEvent.change(screen.getByRole('slider', { name: 'Passages P' }), { target: { value: '1' } });
+    expect(await screen.findByTestId('results-cleared')).toHaveTextContent('The results of Tiny FiD and Tiny FiDO were cleared because the settings changed after they ran.');
+    expect(screen.queryByRole('table', { name: 'Phase times, measured and predicted' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save the numbers of Time per generated token as CSV' })).toBeDisabled();
+  });
+
+  it('drops a run when its repeats change', async () => {
+    const workers = setup('?ttokens=2&repeats=1');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    await waitFor(() => expect(workers[0].pendingRun()).toMatchObject({ variant: 'fid' }));
+    workers[0].finish([0.004, 0.004]);
+    await waitForActivity('finished');
+
+    fireEvent.change(screen.getByRole('slider', { name: 'Timed runs per model' }), { target: { value: '3' } });
+    expect(await screen.findByTestId('results-cleared')).toHaveTextContent('The results of Tiny FiD were cleared because the settings changed after they ran.');
   });
 
   it('explains phases above the calibrated roof', async () => {
