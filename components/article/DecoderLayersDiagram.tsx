@@ -18,6 +18,8 @@ const ROWS = [
 const ROW_HEIGHT = (HEIGHT - MARGIN.top - MARGIN.bottom) / ROWS.length;
 /** Extra height on a slide, where the axis label and the larger layer numbers would otherwise touch. */
 const SLIDE_EXTRA_HEIGHT = 8;
+/** Row height factor of `tallRows`, which gives a portrait slide's free height to the blocks. */
+const TALL_ROW_FACTOR = 2.5;
 
 export function describeLayers(layers: number, keptLayers: readonly number[]): string {
   const kept = keptLayers.length;
@@ -30,10 +32,14 @@ interface DecoderLayersDiagramProps {
   keptLayers: readonly number[];
   /** Drawn on a lecture slide: adds room under the layer numbers for the larger slide text. */
   slide?: boolean;
+  /** Draws the rows TALL_ROW_FACTOR times as tall, for a tall (portrait) slide. */
+  tallRows?: boolean;
 }
 
-export function DecoderLayersDiagram({ layers, keptLayers, slide = false }: DecoderLayersDiagramProps) {
-  const height = HEIGHT + (slide ? SLIDE_EXTRA_HEIGHT : 0);
+export function DecoderLayersDiagram({ layers, keptLayers, slide = false, tallRows = false }: DecoderLayersDiagramProps) {
+  const rowHeight = tallRows ? ROW_HEIGHT * TALL_ROW_FACTOR : ROW_HEIGHT;
+  const rowsBottom = MARGIN.top + ROWS.length * rowHeight;
+  const height = rowsBottom + MARGIN.bottom + (slide ? SLIDE_EXTRA_HEIGHT : 0);
   const x = scaleBand<number>()
     .domain(Array.from({ length: layers }, (_, i) => i))
     .range([MARGIN.left, WIDTH - MARGIN.right])
@@ -46,7 +52,7 @@ export function DecoderLayersDiagram({ layers, keptLayers, slide = false }: Deco
     <div className={styles.diagram}>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={description} className={styles.diagramSvg}>
         {ROWS.map((row, r) => (
-          <text key={row.key} x={MARGIN.left - 8} y={MARGIN.top + r * ROW_HEIGHT + ROW_HEIGHT / 2 + 5} textAnchor="end" className={styles.svgSmall}>
+          <text key={row.key} x={MARGIN.left - 8} y={MARGIN.top + r * rowHeight + rowHeight / 2 + 5} textAnchor="end" className={styles.svgSmall}>
             {row.label}
           </text>
         ))}
@@ -56,15 +62,15 @@ export function DecoderLayersDiagram({ layers, keptLayers, slide = false }: Deco
           return (
             <g key={i} data-layer={i} data-cross-attention={hasCross ? 'kept' : 'removed'}>
               {ROWS.map((row, r) => {
-                const y = MARGIN.top + r * ROW_HEIGHT + 3;
+                const y = MARGIN.top + r * rowHeight + 3;
                 const present = row.key !== 'cross' || hasCross;
                 let className = styles.decoderBlock;
                 if (!present) className = styles.removedBlock;
                 else if (row.key === 'cross') className = styles.crossBlock;
-                return <rect key={row.key} x={left} y={y} width={x.bandwidth()} height={ROW_HEIGHT - 6} rx={3} className={className} />;
+                return <rect key={row.key} x={left} y={y} width={x.bandwidth()} height={rowHeight - 6} rx={3} className={className} />;
               })}
               {(i % labelEvery === labelEvery - 1 || hasCross || layers <= 16) && (
-                <text x={left + x.bandwidth() / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" className={hasCross ? styles.svgStrong : styles.svgTiny}>
+                <text x={left + x.bandwidth() / 2} y={rowsBottom + 18} textAnchor="middle" className={hasCross ? styles.svgStrong : styles.svgTiny}>
                   {i}
                 </text>
               )}

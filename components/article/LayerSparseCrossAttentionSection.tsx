@@ -13,6 +13,8 @@ import { RangeField } from '@/components/controls';
 import { ArticleFigure } from './ArticleFigure';
 import { SECTION_TITLES } from './sectionTitles';
 import { SectionSlide } from './SectionSlide';
+import { isTallSlide } from './slideCharts';
+import { useSlideBodyHeight } from '@/components/lecture/slideBodyHeight';
 import type { SectionProps } from './sections';
 import styles from './article.module.css';
 
@@ -30,6 +32,7 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
   );
   const n = layerSparseNumbers(sparse, dense);
   const layers = state.result.shape.decoder.layers;
+  const slideBodyHeight = useSlideBodyHeight();
   const periodControl = (
     <div className={styles.sectionControl}>
       <RangeField
@@ -52,7 +55,7 @@ export function LayerSparseCrossAttentionSection({ state, mode }: SectionProps) 
       mode={mode}
       minHeight={220}
     >
-      <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} slide={mode === 'slide'} />
+      <DecoderLayersDiagram layers={layers} keptLayers={state.result.crossAttentionLayers} slide={mode === 'slide'} tallRows={mode === 'slide' && isTallSlide(slideBodyHeight)} />
     </ArticleFigure>
   );
   const would = period === 1 ? 'would ' : '';

@@ -56,6 +56,11 @@ function fittedLayout(height: SlideChartHeight, bodyHeight: number | null, stage
   return { textScale, maxHeight: Math.round(Math.min(height.cap, Math.max(height.cap * 0.5, spare))) };
 }
 
+/** Returns whether a slide body `bodyHeight` slide pixels tall has height to spare, as on a portrait phone. */
+export function isTallSlide(bodyHeight: number | null): boolean {
+  return bodyHeight !== null && bodyHeight > TALL_BODY_HEIGHT;
+}
+
 /** Returns the roofline's layout for a slide body `bodyHeight` slide pixels tall on `stage`. */
 export function rooflineSlide(bodyHeight: number | null, stage: SlideStageInfo | null): SlideChartLayout {
   return fittedLayout(ROOFLINE_HEIGHT, bodyHeight, stage);
