@@ -198,13 +198,30 @@ function renderMarkdown(results: PageScores[]): string {
   return lines.join('\n');
 }
 
+/**
+ * Lighthouse's code for a trace that lost the page's navigation start. Its message asks for
+ * another run, and a lost trace holds no measurement, so one more attempt is made.
+ */
+const LOST_TRACE = 'NO_NAVSTART';
+
+async function measureWithRetry(url: string, origin: string, path: string, formFactor: FormFactor): Promise<PageScores> {
+  try {
+    return await measure(url, origin, path, formFactor);
+  } catch (error) {
+    if (!String(error).includes(LOST_TRACE)) throw error;
+    process.stderr.write(`bench: lighthouse ${formFactor.name} ${path} lost its trace (${LOST_TRACE}); running it once more\n`);
+    const scores = await measure(url, origin, path, formFactor);
+    return { ...scores, runWarnings: [...scores.runWarnings, `the first run lost its trace (${LOST_TRACE}), so this is the second run`] };
+  }
+}
+
 export default async function run(context: BenchContext): Promise<BenchResult> {
   const origin = new URL(context.baseUrl).origin;
   const results: PageScores[] = [];
   for (const formFactor of FORM_FACTORS) {
     for (const path of PAGES) {
       process.stderr.write(`bench: lighthouse ${formFactor.name} ${path}\n`);
-      results.push(await measure(`${origin}${path}`, origin, path, formFactor));
+      results.push(await measureWithRetry(`${origin}${path}`, origin, path, formFactor));
     }
   }
   return { title: 'Lighthouse: accessibility, best practices, performance', markdown: renderMarkdown(results) };
