@@ -199,8 +199,8 @@ function renderMarkdown(results: PageScores[]): string {
 }
 
 /**
- * Lighthouse's code for a trace that lost the page's navigation start. Its message asks for
- * another run, and a lost trace holds no measurement, so one more attempt is made.
+ * Lighthouse's code for a trace that lost the page's navigation start. Its message requests
+ * another run, and a lost trace contains no measurement, so the bench makes one more attempt.
  */
 const LOST_TRACE = 'NO_NAVSTART';
 

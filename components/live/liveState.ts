@@ -122,8 +122,8 @@ function applyEvent(state: LiveState, event: WorkerEvent): LiveState {
         const ran = state.runs[variant]?.backend;
         return ran != null && ran !== event.backend;
       });
-      const kept = dropRuns(state, otherBackend, `they ran on another backend than ${event.backend}`);
-      return { ...kept, backend: { backend: event.backend, probes: event.probes, fallback: event.fallback } };
+      const remaining = dropRuns(state, otherBackend, `they ran on another backend than ${event.backend}`);
+      return { ...remaining, backend: { backend: event.backend, probes: event.probes, fallback: event.fallback } };
     }
     case 'progress':
       return { ...state, progress: { done: event.done, total: event.total, label: event.label } };

@@ -108,6 +108,18 @@ export function boxCorners(box: Box): Point[] {
   ];
 }
 
+/** Returns the smallest and largest projection of `points` onto the axis `normal`. */
+function projectionRange(points: readonly Point[], normal: readonly [number, number]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [x, y] of points) {
+    const projection = x * normal[0] + y * normal[1];
+    min = Math.min(min, projection);
+    max = Math.max(max, projection);
+  }
+  return [min, max];
+}
+
 /**
  * Tests whether two convex polygons, each given by its corners in order, share area,
  * by the separating axis theorem. A segment is a polygon of two points. Polygons that
@@ -119,21 +131,9 @@ export function convexPolygonsOverlap(a: readonly Point[], b: readonly Point[]):
     for (let i = 0; i < edges; i++) {
       const [x0, y0] = polygon[i];
       const [x1, y1] = polygon[(i + 1) % polygon.length];
-      const normal = [y0 - y1, x1 - x0];
-      let minA = Infinity;
-      let maxA = -Infinity;
-      for (const [x, y] of a) {
-        const projection = x * normal[0] + y * normal[1];
-        minA = Math.min(minA, projection);
-        maxA = Math.max(maxA, projection);
-      }
-      let minB = Infinity;
-      let maxB = -Infinity;
-      for (const [x, y] of b) {
-        const projection = x * normal[0] + y * normal[1];
-        minB = Math.min(minB, projection);
-        maxB = Math.max(maxB, projection);
-      }
+      const normal: [number, number] = [y0 - y1, x1 - x0];
+      const [minA, maxA] = projectionRange(a, normal);
+      const [minB, maxB] = projectionRange(b, normal);
       if (maxA <= minB || maxB <= minA) return false;
     }
   }

@@ -51,7 +51,7 @@ function matrixDims(tensor: Tensor, transpose: boolean, operand: string): [numbe
   return transpose ? [batch, cols, rows] : [batch, rows, cols];
 }
 
-/** The product on the wasm backend's own kernels (kernels/batchMatMul.ts), or null where they do not apply. */
+/** Multiplies on the wasm backend's own kernels (kernels/batchMatMul.ts); returns null where they do not apply. */
 function ownProduct(tf: Tf, a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor | null {
   if (transposeA) return null;
   return transposeB ? ownBatchMatMulTransposed(tf, a, b) : ownBatchMatMul(tf, a, b);
