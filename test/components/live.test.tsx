@@ -115,8 +115,9 @@ function sortedQuery(): string {
   return params.toString();
 }
 
+/** Waits for the status bar's activity. Five seconds, because the suite shares 2 cores with TensorFlow.js tests. */
 async function waitForActivity(activity: string) {
-  await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-activity', activity));
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveAttribute('data-activity', activity), { timeout: 5000 });
 }
 
 beforeEach(() => {
@@ -455,7 +456,9 @@ describe('LiveBench', () => {
     expect(within(table).getByText('Tiny FiD (wasm)')).toBeInTheDocument();
 
     fireEvent.change(screen.getByRole('combobox', { name: 'TensorFlow.js backend' }), { target: { value: 'cpu' } });
-    expect(await screen.findByTestId('results-cleared')).toHaveTextContent('The results of Tiny FiD were cleared because the backend changed.');
+    expect(await screen.findByTestId('results-cleared', {}, { timeout: 5000 })).toHaveTextContent(
+      'The results of Tiny FiD were cleared because the backend changed.',
+    );
     expect(screen.queryByRole('table', { name: 'Phase times, measured and predicted' })).not.toBeInTheDocument();
     expect(screen.getByTestId('tokens-fid')).toHaveTextContent('not run yet');
 
