@@ -66,6 +66,11 @@ export function LazyFigure({ children, label, minHeight = 240, rootMargin = '400
     const section = placeholder.current?.closest('section');
     if (!section) return;
     const onFocusIn = () => setFocused(true);
+    // Focus may have reached the section's prerendered HTML before this code hydrated.
+    if (section.contains(document.activeElement)) {
+      onFocusIn();
+      return;
+    }
     section.addEventListener('focusin', onFocusIn);
     return () => section.removeEventListener('focusin', onFocusIn);
   }, [focusable, mounted]);

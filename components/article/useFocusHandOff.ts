@@ -5,6 +5,8 @@
  * replaces it mounts, focus moves to the first focusable element of the region, so a
  * reader who tabbed onto the placeholder lands in the loaded content, not on the page's
  * body. Focus moves only if the placeholder still held it when it was removed.
+ * A reader can tab onto a prerendered placeholder before this hook starts, so it also
+ * checks where focus is when it starts.
  */
 import { useEffect, type RefObject } from 'react';
 
@@ -26,7 +28,8 @@ export function useFocusHandOff(region: RefObject<HTMLElement | null>): void {
     const root = region.current;
     if (!root || typeof MutationObserver === 'undefined') return;
     // True from the moment a placeholder takes focus until focus lands elsewhere.
-    let handingOff = false;
+    const focused = document.activeElement;
+    let handingOff = isPlaceholder(focused) && root.contains(focused);
 
     const onFocusIn = (event: FocusEvent) => {
       handingOff = isPlaceholder(event.target as Element);
