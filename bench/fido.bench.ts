@@ -29,8 +29,8 @@ import {
   SAMPLE_QUESTION,
   TINY_FIDO_CONFIG,
 } from '../lib/fido';
-import { fidVariant, type DeviceMeasurement, type RunResult, type Variant } from '../lib/fido/protocol';
-import { timeLaunchProbe } from '../lib/fido/launchProbe';
+import { fidVariant, type DeviceMeasurement, type RunDevice, type RunResult, type Variant } from '../lib/fido/protocol';
+import { createRunSampler, timeLaunchProbe } from '../lib/fido/launchProbe';
 import { countKernels, timeModel, type PhaseKernels } from '../lib/fido/timing';
 import { formatMilliseconds, markdownTable } from './report';
 import type { BenchContext, BenchResult } from './types';
@@ -40,7 +40,7 @@ const FIDO: Config = { ...TINY_FIDO_CONFIG, passages: 64, passageTokens: 64 };
 const FID: Config = fidVariant(FIDO);
 const SEED = 1;
 const WARMUPS = 1;
-const REPEATS = 5;
+const REPEATS = 9;
 
 const DECODER_TOLERANCE = 0.3;
 const ENCODER_SHARE_TARGET = 0.5;
@@ -63,7 +63,7 @@ interface Measured {
 
 // ---- Node ----------------------------------------------------------------------
 
-function runResult(variant: Variant, config: Config, timed: Awaited<ReturnType<typeof timeModel>>, kernels: PhaseKernels): RunResult {
+function runResult(variant: Variant, config: Config, timed: Awaited<ReturnType<typeof timeModel>>, kernels: PhaseKernels, duringRun: RunDevice): RunResult {
   return {
     variant,
     backend: 'wasm',
@@ -79,6 +79,7 @@ function runResult(variant: Variant, config: Config, timed: Awaited<ReturnType<t
     tokenTexts: [],
     leakedTensors: timed.leakedTensors,
     kernels,
+    duringRun,
   };
 }
 
@@ -90,14 +91,18 @@ async function measureInNode(): Promise<Measured> {
   const measurement = await measureDevice(tf, timeLaunchProbe);
   const results: Partial<Record<Variant, RunResult>> = {};
   for (const [variant, config] of [['fid', FID], ['fido', FIDO]] as const) {
+    // As the page's worker does (lib/fido/worker.ts `run`): the sampler measures between timed passes.
+    const sampler = await createRunSampler(tf, DEFAULT_CALIBRATION);
     const model = createFidoModel(tf, config, SEED);
     try {
       const inputIds = encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config);
-      const timed = await timeModel(tf, model, inputIds, { warmups: WARMUPS, repeats: REPEATS }, { phase: () => {}, step: () => {} });
+      const observer = { phase: () => {}, step: () => {}, afterPass: () => sampler.sample() };
+      const timed = await timeModel(tf, model, inputIds, { warmups: WARMUPS, repeats: REPEATS }, observer);
       if (timed.leakedTensors !== 0) throw new Error(`the ${variant} run leaked ${timed.leakedTensors} tensors`);
-      results[variant] = runResult(variant, config, timed, await countKernels(tf, model, inputIds));
+      results[variant] = runResult(variant, config, timed, await countKernels(tf, model, inputIds), sampler.result());
     } finally {
       model.dispose();
+      sampler.dispose();
     }
   }
   return {
@@ -126,6 +131,18 @@ async function kernels(page: Page, variant: Variant, phase: string): Promise<num
   return Number(await cell.getAttribute('data-kernels'));
 }
 
+/** Reads the device figures a run's prediction used, which the page lists under the phase table. */
+async function pageDuringRun(page: Page, variant: Variant): Promise<RunDevice> {
+  const note = page.getByTestId(`during-run-${variant}`);
+  return {
+    probePasses: REPEATS * DEFAULT_CALIBRATION.runProbePasses,
+    probeKernels: Number.NaN,
+    secondsPerKernel: Number(await note.getAttribute('data-seconds-per-kernel')),
+    matvecProducts: REPEATS * DEFAULT_CALIBRATION.runMatvecProducts,
+    matvecBytesPerSecond: Number(await note.getAttribute('data-bytes-per-second')),
+  };
+}
+
 async function pageResult(page: Page, variant: Variant, config: Config): Promise<RunResult> {
   return {
     variant,
@@ -147,6 +164,7 @@ async function pageResult(page: Page, variant: Variant, config: Config): Promise
       projection: await kernels(page, variant, 'projection'),
       steps: [await kernels(page, variant, 'decoder')],
     },
+    duringRun: await pageDuringRun(page, variant),
   };
 }
 
@@ -202,7 +220,7 @@ async function measureInChromium(baseUrl: string): Promise<Measured> {
       backend: 'wasm',
       matmul: { size: 0, flops: 0, samplesSeconds: [], medianSeconds: 0, flopsPerSecond },
       bandwidth: { elements: 0, chainedAdds: 0, bytes: 0, samplesSeconds: [], medianSeconds: 0, bytesPerSecond },
-      matvec: { size: 0, bytes: 0, samplesSeconds: [], medianSeconds: 0, bytesPerSecond: matvecBytesPerSecond },
+      matvec: { size: 0, matrices: 0, bytes: 0, samplesSeconds: [], medianSeconds: 0, bytesPerSecond: matvecBytesPerSecond },
       dispatch: { mix: [], chainedOps: 0, samplesSeconds: [], medianSeconds: 0, secondsPerKernel: chainSecondsPerKernel },
       probe: { kernels: 0, samplesSeconds: [], medianSeconds: 0, secondsPerKernel },
     };
@@ -257,7 +275,7 @@ function figures(measured: Measured): Figures {
   const rows: string[][] = [
     ['Calibrated matmul rate', rate(measured.measurement.matmul.flopsPerSecond, 'FLOP/s'), '', ''],
     ['Calibrated add bandwidth (the roofline-only prediction)', rate(measured.measurement.bandwidth.bytesPerSecond, 'B/s'), '', ''],
-    [`Calibrated matrix-vector bandwidth, [1, ${size}] · [${size}, ${size}] (decoder bytes in the calibrated prediction)`, rate(calibration.matvecBytesPerSecond, 'B/s'), '', ''],
+    [`Calibrated matrix-vector bandwidth, [1, ${size}] · [${size}, ${size}] over ${DEFAULT_CALIBRATION.matvecMatrices} matrices in turn`, rate(calibration.matvecBytesPerSecond, 'B/s'), '', ''],
     [
       `Calibrated kernel launch in a decoding step (the tiny decoder at widths of 8, median of ${DEFAULT_CALIBRATION.probeRepeats} passes, over its kernels)`,
       `${(calibration.secondsPerKernel * 1e6).toFixed(1)} µs`,
@@ -278,6 +296,15 @@ function figures(measured: Measured): Figures {
   for (const result of [measured.fid, measured.fido]) {
     const name = result.variant === 'fid' ? 'FiD' : 'FiDO';
     const { decoder } = predictRun(result, device, calibration);
+    const during = result.duringRun;
+    if (during) {
+      rows.push([
+        `${name} run: kernel launch and matrix-vector bandwidth measured between its timed passes (${during.probePasses} probe passes, ${during.matvecProducts} products), used by its prediction`,
+        `${(during.secondsPerKernel * 1e6).toFixed(1)} µs, ${rate(during.matvecBytesPerSecond, 'B/s')}`,
+        '',
+        '',
+      ]);
+    }
     rows.push([`${name} decoder kernels, counted over ${result.config.targetTokens} steps`, `${decoder.kernels}`, '', '']);
     const rooflineOver = result.decoderSeconds / decoder.rooflineSeconds;
     rows.push([
@@ -343,15 +370,18 @@ function explanation(node: Measured, all: Figures[]): string {
     'operation costs its FLOPs at the matmul rate or its bytes at the add bandwidth, whichever takes longer, and',
     'nothing to start. It is a reference, not the prediction, because a tiny decoding step on wasm spends most of its',
     'time starting kernels, which no roofline contains. The prediction for this device adds two measurements of the',
-    "device, neither taken from the runs. The decoder's bytes move at the bandwidth of a one-row matmul against a",
-    '16 MiB matrix, because a decoding step reads its weights and cached keys and values that way. Every kernel the',
-    'decoder steps launch (counted in the timed regions of one extra untimed pass) adds the launch time of one kernel',
-    'within a decoding step: the tiny decoder at widths of 8 and one passage of 16 tokens, timed per kernel. That probe',
-    'is the same for both variants and every setting, so it is a figure of the device. The best case, a chain of small',
-    `dependent kernels of ${LAUNCH_MIX.length} common kinds (${LAUNCH_MIX.join(', ')}), is listed for comparison. Nothing is`,
-    'fitted to the runs. What remains is kernels that run faster or slower than those rates (cache effects, operand',
-    'shapes) and kernels that cost more or less to launch than the probe; kernel times on a busy machine also vary',
-    'from run to run.',
+    "device, neither taken from the model's own timings. The decoder's bytes move at the bandwidth of a one-row matmul",
+    `against a 16 MiB matrix that is not in cache (${DEFAULT_CALIBRATION.matvecMatrices} such matrices taken in turn), because a decoding step reads`,
+    'its weights and cached keys and values that way. Every kernel the decoder steps launch (counted in the timed',
+    'regions of one extra untimed pass) adds the launch time of one kernel within a decoding step: the tiny decoder',
+    'at widths of 8 and one passage of 16 tokens, timed per kernel. That probe is the same for both variants and every',
+    'setting, so it is a figure of the device. Both figures drift over seconds on a shared machine, so they are',
+    `measured again between the timed passes of each variant (${DEFAULT_CALIBRATION.runProbePasses} probe passes and ${DEFAULT_CALIBRATION.runMatvecProducts} products after each`,
+    "pass), and the variant's prediction uses those; the calibration's figures are listed beside them. The predicted",
+    'speedup uses the mean of the two runs\' figures for both variants, so it compares the models on one device. The best case,',
+    `a chain of small dependent kernels of ${LAUNCH_MIX.length} common kinds (${LAUNCH_MIX.join(', ')}), is listed`,
+    'for comparison. Nothing is fitted to the runs. What remains is kernels that run faster or slower than those rates',
+    '(cache effects, operand shapes) and kernels that cost more or less to launch than the probe.',
     '',
     'On wasm, XNNPACK rearranges a matmul\'s right operand into its own layout the first time it is used. The',
     'projection phase triggers that for every cached key and value tensor with a zero-row product (0 FLOPs), so the',
@@ -403,13 +433,13 @@ export default async function run(context: BenchContext): Promise<BenchResult> {
     '',
     `Method: the wasm backend (SIMD, one thread). The device is first calibrated (a square matmul of up to 1024, chained ` +
       `adds over 16 MiB buffers and a [1, ${DEFAULT_CALIBRATION.matvecSize}] · [${DEFAULT_CALIBRATION.matvecSize}, ${DEFAULT_CALIBRATION.matvecSize}] ` +
-      `matrix-vector product, medians of 5 runs after 2 warm-ups; a chain of ${DEFAULT_CALIBRATION.dispatchCycles * LAUNCH_MIX.length} small dependent kernels ` +
+      `matrix-vector product over ${DEFAULT_CALIBRATION.matvecMatrices} matrices in turn, medians of 5 runs after 2 warm-ups (20 products after 4 for the matrix-vector product); a chain of ${DEFAULT_CALIBRATION.dispatchCycles * LAUNCH_MIX.length} small dependent kernels ` +
       `read back once, median of ${DEFAULT_CALIBRATION.dispatchRepeats} chains after ${DEFAULT_CALIBRATION.dispatchWarmups} warm-up chains; and the launch probe, the tiny ` +
       `decoder at widths of 8, median of ${DEFAULT_CALIBRATION.probeRepeats} passes after ${DEFAULT_CALIBRATION.probeWarmups}), then FiD and FiDO each run ${WARMUPS} untimed warm-up ` +
       `pass and ${REPEATS} timed passes; every phase is timed up to the readback of its result and reported as the median. ` +
       'Predictions are the cost model on the calibrated device (fp32, batch 1, efficiencies 100%), shown alone and ' +
-      'calibrated: decoder bytes at the matrix-vector bandwidth plus the counted kernels times the launch time ' +
-      '(lib/fido/calibrate.ts predictRun). In Node the model runs ' +
+      'calibrated: decoder bytes at the matrix-vector bandwidth plus the counted kernels times the launch time, both ' +
+      'measured again between the timed passes of each variant (lib/fido/calibrate.ts predictRun). In Node the model runs ' +
       'in-process (lib/fido/timing.ts); in Chromium Playwright opens /live, presses Race both and reads the figures the page ' +
       'shows, while a PerformanceObserver records main-thread long tasks (50 ms or more) during the race.',
     '',

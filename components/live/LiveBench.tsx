@@ -8,7 +8,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { effectiveKvHeads, type Config } from '@/lib/config/config';
-import { compareSpeedup, DEFAULT_CALIBRATION, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
+import { compareSpeedup, DEFAULT_CALIBRATION, estimateSampling, DEFAULT_DEVICE_MEMORY_BYTES, deviceConfig, launchCalibration, LAUNCH_MIX, playgroundDeviceQuery, predictRun, rooflinePoints } from '@/lib/fido/calibrate';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG } from '@/lib/fido/presets';
 import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig, describeLiveNotice, markDefaultNotices, oneNoticePerKey, variantConfig, type LiveNotice } from '@/lib/fido/protocol';
@@ -22,7 +22,7 @@ import { InputView } from './InputView';
 import { isBusy, stepMedians } from './liveState';
 import { pluralize } from '@/lib/text/plural';
 import { VARIANT_COLORS, VARIANT_NAMES } from './names';
-import { PhaseTable, SpeedupView, TokenStream } from './Results';
+import { DuringRunNote, PhaseTable, SpeedupView, TokenStream } from './Results';
 import { RunEstimateNote } from './RunEstimate';
 import { StatusBar } from './StatusBar';
 import { StepChart, stepTable, type StepSeries } from './StepChart';
@@ -251,6 +251,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           config={config}
           device={device}
           calibration={calibrated}
+          samplingSeconds={state.calibration ? estimateSampling(state.calibration, repeats) : 0}
           backend={state.calibration?.backend ?? null}
           warmups={WARMUPS}
           repeats={repeats}
@@ -296,6 +297,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
       <section aria-labelledby={`${prefix}phases`}>
         <Heading id={`${prefix}phases`}>Phases and speedup</Heading>
         <PhaseTable runs={state.runs} device={device} calibration={calibrated} />
+        <DuringRunNote runs={state.runs} calibration={calibrated} />
         <SpeedupView speedup={speedup} />
         <p className={styles.note}>
           The roofline-only prediction is the cost model on this device as calibrated: the measured matmul FLOP/s and add
@@ -307,7 +309,11 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           within a decoding step: the tiny decoder with widths of 8 and one passage of 16 tokens, so its matmuls read only a
           few kilobytes, timed as the median of {DEFAULT_CALIBRATION.probeRepeats} passes after {DEFAULT_CALIBRATION.probeWarmups}{' '}
           untimed ones and divided by the kernels of one pass. This probe is the same for every run, so it describes the
-          device, not the configuration being predicted. The best case, a chain of {DEFAULT_CALIBRATION.dispatchCycles} cycles
+          device, not the configuration being predicted. Launch time and bandwidth drift over seconds on a shared device, so
+          the worker measures both again between the timed runs of each model ({DEFAULT_CALIBRATION.runProbePasses} probe
+          passes and {DEFAULT_CALIBRATION.runMatvecProducts} products after each), and that model&apos;s prediction uses
+          those figures, listed under the table. The predicted speedups use the mean of the two runs&apos; figures for both
+          models, so they compare the models on one device. The best case, a chain of {DEFAULT_CALIBRATION.dispatchCycles} cycles
           of {LAUNCH_MIX.length} small dependent kernels ({LAUNCH_MIX.join(', ')}), is shown beside it for comparison. The
           kernels are counted, not estimated: after the timed runs the worker runs the model once more and counts every
           operation TensorFlow.js dispatches inside each timed region. Nothing is fitted to the runs. What remains between the
@@ -385,7 +391,8 @@ function BackendView({ state, Heading, prefix }: { state: ReturnType<typeof useL
           <span data-testid="matvec" data-bytes-per-second={calibration.matvec.bytesPerSecond}>
             Matrix-vector: {formatBytesPerSecond(calibration.matvec.bytesPerSecond)}
           </span>{' '}
-          (a [1, {calibration.matvec.size}] · [{calibration.matvec.size}, {calibration.matvec.size}] matmul,{' '}
+          (a [1, {calibration.matvec.size}] · [{calibration.matvec.size}, {calibration.matvec.size}] matmul taking{' '}
+          {calibration.matvec.matrices} matrices in turn, so each is read from memory, not cache;{' '}
           {formatSeconds(calibration.matvec.medianSeconds)} median).{' '}
           <span data-testid="launch" data-seconds-per-kernel={calibration.probe.secondsPerKernel}>
             Kernel launch: {formatSeconds(calibration.probe.secondsPerKernel)}

@@ -142,6 +142,43 @@ export const PhaseTable = memo(function PhaseTable({
   );
 });
 
+/**
+ * Names the launch time and matrix-vector bandwidth each finished run's prediction used:
+ * those measured between its timed runs, beside the calibration's.
+ */
+export const DuringRunNote = memo(function DuringRunNote({
+  runs,
+  calibration,
+}: {
+  runs: Record<Variant, VariantRun | null>;
+  calibration: LaunchCalibration | null;
+}) {
+  const measured = (['fid', 'fido'] as const).flatMap((variant) => {
+    const during = runs[variant]?.result?.duringRun;
+    return during ? [{ variant, during }] : [];
+  });
+  if (measured.length === 0) return null;
+  return (
+    <ul className={styles.note} aria-label="Device figures measured during each run">
+      {measured.map(({ variant, during }) => (
+        <li
+          key={variant}
+          data-testid={`during-run-${variant}`}
+          data-seconds-per-kernel={during.secondsPerKernel}
+          data-bytes-per-second={during.matvecBytesPerSecond}
+        >
+          {VARIANT_NAMES[variant]}&apos;s prediction uses a kernel launch of {formatSeconds(during.secondsPerKernel)} and a
+          matrix-vector bandwidth of {formatBytesPerSecond(during.matvecBytesPerSecond)}, measured between its timed runs (
+          {pluralize(during.probePasses, 'probe pass', 'probe passes')} and {pluralize(during.matvecProducts, 'product')})
+          {calibration
+            ? `; the calibration before it measured ${formatSeconds(calibration.secondsPerKernel)} and ${formatBytesPerSecond(calibration.matvecBytesPerSecond)}.`
+            : '.'}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
 const SPEEDUP_FIGURES: readonly { key: keyof SpeedupComparison; label: string }[] = [
   { key: 'measuredDecoder', label: 'Decoder speedup, measured' },
   { key: 'predictedDecoder', label: 'Decoder speedup, roofline only' },

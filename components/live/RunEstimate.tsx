@@ -3,7 +3,7 @@
  * How long Race both, Run FiD and Run FiDO should take on this device, shown beside the
  * run buttons once the device is calibrated, so a reader can lower the settings before a
  * long run. The estimate is the calibrated prediction (calibrate.ts `estimateRun`) times
- * the passes of a run. Kernel launches are in it only for a variant whose earlier run, at
+ * the passes of a run, plus the device measurements between its timed passes. Kernel launches are in it only for a variant whose earlier run, at
  * the same settings on the same backend, counted them.
  */
 import { memo } from 'react';
@@ -44,6 +44,8 @@ export interface RunEstimateProps {
   /** The calibrated device (`deviceConfig`), or null before the calibration. */
   device: Config | null;
   calibration: LaunchCalibration | null;
+  /** Seconds one run spends measuring the device between its timed passes (`estimateSampling`). */
+  samplingSeconds: number;
   /** Backend the calibration ran on. */
   backend: BackendName | null;
   warmups: number;
@@ -51,12 +53,13 @@ export interface RunEstimateProps {
   runs: Record<Variant, VariantRun | null>;
 }
 
-export const RunEstimateNote = memo(function RunEstimateNote({ config, device, calibration, backend, warmups, repeats, runs }: RunEstimateProps) {
+export const RunEstimateNote = memo(function RunEstimateNote({ config, device, calibration, samplingSeconds, backend, warmups, repeats, runs }: RunEstimateProps) {
   if (!device || !calibration || !backend) return null;
   const passes = runPasses(warmups, repeats);
   const estimate = (variant: Variant) => {
     const model = variantConfig(config, variant);
-    return estimateRun(model, device, calibration, passes, kernelsOfEarlierRun(runs[variant], model, backend));
+    const run = estimateRun(model, device, calibration, passes, kernelsOfEarlierRun(runs[variant], model, backend));
+    return { ...run, seconds: run.seconds + samplingSeconds };
   };
   const fid = estimate('fid');
   const fido = estimate('fido');
@@ -73,7 +76,7 @@ export const RunEstimateNote = memo(function RunEstimateNote({ config, device, c
     <p className={long ? styles.warning : styles.note} data-testid="run-estimate" data-race-seconds={race.seconds} data-long={long}>
       {long && <strong>This may take a long time. </strong>}
       Estimated on this device: Race both {qualified(race)}, Run FiD {qualified(fid)}, Run FiDO {qualified(fido)} ({pluralize(passes, 'pass', 'passes')}{' '}
-      per model: {warmups} warm-up, {repeats} timed, 1 to count kernels). {included}
+      per model: {warmups} warm-up, {repeats} timed, 1 to count kernels, and the device measured again between timed passes). {included}
       {long && ' To wait less, lower the passages, tokens or repeats first.'}
     </p>
   );

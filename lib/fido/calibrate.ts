@@ -38,6 +38,8 @@ export interface CalibrationOptions {
   chainedAdds: number;
   /** Side n of the matrix-vector product [1, n] · [n, n]. */
   matvecSize: number;
+  /** Matrices the matrix-vector products take in turn, so each product reads one from memory, not from cache. */
+  matvecMatrices: number;
   /** Repetitions of `LAUNCH_MIX` in one timed chain of the launch measurement. */
   dispatchCycles: number;
   /** Untimed and timed chains of the dispatch measurement (its own, because one chain is short). */
@@ -46,14 +48,18 @@ export interface CalibrationOptions {
   /** Untimed and timed passes of the launch probe. */
   probeWarmups: number;
   probeRepeats: number;
+  /** Launch-probe passes and matrix-vector products timed after each timed pass of a run (`createRunSampler`). */
+  runProbePasses: number;
+  runMatvecProducts: number;
   warmups: number;
   repeats: number;
 }
 
 /**
  * 2^22 float32 elements make 16 MiB per operand and 48 MiB of traffic per add, beyond the
- * last-level cache of common desktop and laptop processors (typically 8 to 36 MiB). The
- * matrix of the matrix-vector product, 2048 × 2048, is the same 16 MiB.
+ * last-level cache of common desktop and laptop processors (typically 8 to 36 MiB). Each
+ * matrix of the matrix-vector product, 2048 × 2048, is the same 16 MiB, and four of them
+ * taken in turn make 64 MiB.
  */
 export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   minMatmulSize: 256,
@@ -62,6 +68,9 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   bandwidthElements: 2 ** 22,
   chainedAdds: 4,
   matvecSize: 2048,
+  // With one matrix, `npm run bench` on a 2-core AMD EPYC measured 15 to 35 GB/s in Node from
+  // run to run, as more or less of it stayed in cache. With four, two runs measured 14 and 19 GB/s.
+  matvecMatrices: 4,
   dispatchCycles: 20,
   // A chain of 240 kernels takes about 1 ms, so these cost little. V8 optimises the op code
   // paths as they run. In Node 20 on wasm the median time per kernel was 15 µs over the first
@@ -73,6 +82,9 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   // to optimise as the 150 warm-up chains above.
   probeWarmups: 12,
   probeRepeats: 15,
+  // With 5 timed passes, a run gathers 15 probe passes (as the calibration times) and 20 products.
+  runProbePasses: 3,
+  runMatvecProducts: 4,
   warmups: 2,
   repeats: 5,
 });
@@ -140,6 +152,53 @@ async function timeProduct(
     a.dispose();
     b.dispose();
   }
+}
+
+/** Bytes a matrix-vector product [1, n] · [n, n] moves: the matrix, the vector and the result, float32. */
+export function matvecBytes(size: number): number {
+  return (size ** 2 + 2 * size) * 4;
+}
+
+/**
+ * Operands of matrix-vector products [1, n] · [n, n] that take `matrices` matrices in turn,
+ * so a product finds its matrix evicted from cache by the others.
+ */
+export interface MatvecOperands {
+  size: number;
+  /** Times `products` products, each read back, and returns their seconds. */
+  time(products: number, clock?: ClockMs): Promise<number[]>;
+  dispose(): void;
+}
+
+/**
+ * Creates the operands of `MatvecOperands` and runs one product on each matrix, untimed, so
+ * a backend that prepares a right operand once (XNNPACK packs it) has done so.
+ */
+export async function createMatvecOperands(tf: TensorFlow, size: number, matrices: number, seed = 18): Promise<MatvecOperands> {
+  const vector = tf.randomUniform([1, size], -1, 1, 'float32', seed) as Tensor2D;
+  const matrixList = Array.from({ length: matrices }, (_, i) => tf.randomUniform([size, size], -1, 1, 'float32', seed + 1 + i) as Tensor2D);
+  let next = 0;
+  const product = async () => {
+    const result = tf.matMul(vector, matrixList[next]);
+    next = (next + 1) % matrixList.length;
+    try {
+      await result.data();
+    } finally {
+      result.dispose();
+    }
+  };
+  const dispose = () => [vector, ...matrixList].forEach((tensor) => tensor.dispose());
+  try {
+    for (let i = 0; i < matrixList.length; i++) await product();
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return {
+    size,
+    time: (products, clock = now) => timeRepeated(product, { warmups: 0, repeats: products }, clock),
+    dispose,
+  };
 }
 
 async function timeMatmul(tf: TensorFlow, size: number, options: CalibrationOptions, clock: ClockMs): Promise<number[]> {
@@ -267,9 +326,14 @@ export async function measureDevice(
   const addSeconds = median(addSamples);
 
   onProgress(3, `timing a [1, ${options.matvecSize}] · [${options.matvecSize}, ${options.matvecSize}] matrix-vector product`);
-  const matvecSamples = await timeProduct(tf, [1, options.matvecSize, options.matvecSize], options, clock, 18);
-  // The matrix, the vector and the result, float32.
-  const matvecBytes = (options.matvecSize ** 2 + 2 * options.matvecSize) * 4;
+  const matvec = await createMatvecOperands(tf, options.matvecSize, options.matvecMatrices);
+  let matvecSamples: number[];
+  try {
+    // Each matrix was used once when created. Each is timed `options.repeats` times.
+    matvecSamples = await matvec.time(options.repeats * options.matvecMatrices, clock);
+  } finally {
+    matvec.dispose();
+  }
   const matvecSeconds = median(matvecSamples);
 
   const chainedOps = options.dispatchCycles * LAUNCH_MIX.length;
@@ -301,10 +365,11 @@ export async function measureDevice(
     },
     matvec: {
       size: options.matvecSize,
-      bytes: matvecBytes,
+      matrices: options.matvecMatrices,
+      bytes: matvecBytes(options.matvecSize),
       samplesSeconds: matvecSamples,
       medianSeconds: matvecSeconds,
-      bytesPerSecond: matvecBytes / matvecSeconds,
+      bytesPerSecond: matvecBytes(options.matvecSize) / matvecSeconds,
     },
     dispatch: {
       mix: [...LAUNCH_MIX],
@@ -522,9 +587,19 @@ export function predictWithCalibration(model: Config, device: Config, kernels: P
   };
 }
 
-/** Predicts a finished run on `device` (a `deviceConfig` result) with the calibrated figures. */
+/**
+ * Returns the launch time and matrix-vector bandwidth a run's prediction uses: those measured
+ * between its timed passes when it has them, as they share its conditions, else the calibration's.
+ */
+export function runCalibration(result: RunResult, calibration: LaunchCalibration): LaunchCalibration {
+  const during = result.duringRun;
+  if (!during) return calibration;
+  return { secondsPerKernel: during.secondsPerKernel, matvecBytesPerSecond: during.matvecBytesPerSecond };
+}
+
+/** Predicts a finished run on `device` (a `deviceConfig` result) with the figures of `runCalibration`. */
 export function predictRun(result: RunResult, device: Config, calibration: LaunchCalibration): LaunchPrediction {
-  return predictWithCalibration(result.config, device, result.kernels, calibration);
+  return predictWithCalibration(result.config, device, result.kernels, runCalibration(result, calibration));
 }
 
 /**
@@ -533,6 +608,20 @@ export function predictRun(result: RunResult, device: Config, calibration: Launc
  */
 export function runPasses(warmups: number, repeats: number): number {
   return warmups + repeats + 1;
+}
+
+/**
+ * Estimates the seconds a run spends measuring the device between its `repeats` timed passes
+ * (launchProbe.ts `createRunSampler`), from the calibration's probe and matrix-vector times.
+ * The sampler's setup (two probe passes and one product per matrix) is left out.
+ */
+export function estimateSampling(
+  measurement: DeviceMeasurement,
+  repeats: number,
+  options: Pick<CalibrationOptions, 'runProbePasses' | 'runMatvecProducts'> = DEFAULT_CALIBRATION,
+): number {
+  const perPass = options.runProbePasses * measurement.probe.medianSeconds + options.runMatvecProducts * measurement.matvec.medianSeconds;
+  return repeats * perPass;
 }
 
 /** A whole run's estimated time, before it starts. */
@@ -620,12 +709,28 @@ function totalOf(result: Pick<RunResult, 'encoderSeconds' | 'projectionSeconds' 
 }
 
 /**
+ * Returns the figures both predictions of a speedup use, so it compares the models on one
+ * device and not the moments they ran: the mean of the two runs' `duringRun` figures when
+ * both have them, else the calibration's.
+ */
+export function sharedCalibration(fid: RunResult, fido: RunResult, calibration: LaunchCalibration): LaunchCalibration {
+  const a = fid.duringRun;
+  const b = fido.duringRun;
+  if (!a || !b) return calibration;
+  return {
+    secondsPerKernel: (a.secondsPerKernel + b.secondsPerKernel) / 2,
+    matvecBytesPerSecond: (a.matvecBytesPerSecond + b.matvecBytesPerSecond) / 2,
+  };
+}
+
+/**
  * Measured and predicted speedup of FiDO over FiD, both on the calibrated device, the
- * prediction from the roofline alone and calibrated.
+ * prediction from the roofline alone and calibrated (with `sharedCalibration`).
  */
 export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config, calibration: LaunchCalibration): SpeedupComparison {
-  const fidPrediction = predictRun(fid, device, calibration);
-  const fidoPrediction = predictRun(fido, device, calibration);
+  const shared = sharedCalibration(fid, fido, calibration);
+  const fidPrediction = predictWithCalibration(fid.config, device, fid.kernels, shared);
+  const fidoPrediction = predictWithCalibration(fido.config, device, fido.kernels, shared);
   const roofline = (p: LaunchPrediction) => p.encoder.rooflineSeconds + p.projection.rooflineSeconds + p.decoder.rooflineSeconds;
   const calibrated = (p: LaunchPrediction) => p.encoder.seconds + p.projection.seconds + p.decoder.seconds;
   return {

@@ -17,14 +17,17 @@
  *
  * The probe is one fixed configuration, the tiny FiDO structure (K = 2, one key/value head,
  * 4 decoder layers), whatever the run being predicted, so the figure describes the device.
+ * `createRunSampler` times it again between a run's timed passes, with matrix-vector products.
  * This module imports the model, so only the worker and the bench load it.
  */
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
+import { createMatvecOperands, matvecBytes, type CalibrationOptions } from './calibrate';
 import { createFidoModel } from './model';
 import { TINY_FIDO_CONFIG } from './presets';
+import type { RunDevice } from './protocol';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from './sample';
-import type { RepeatOptions } from './stats';
+import { columnMedians, median, type RepeatOptions } from './stats';
 import type { Tf } from './tf';
 import { countKernels, timeModel } from './timing';
 import { encodeInput } from './tokenizer';
@@ -66,4 +69,72 @@ export async function timeLaunchProbe(tf: Tf, options: RepeatOptions): Promise<L
   } finally {
     model.dispose();
   }
+}
+
+/** Measures the device between a run's timed passes; the owner must call `dispose`. */
+export interface RunSampler {
+  /** Times `runProbePasses` probe passes and `runMatvecProducts` matrix-vector products, alternating. */
+  sample(): Promise<void>;
+  /** Returns the figures of every sample so far. */
+  result(): RunDevice;
+  dispose(): void;
+}
+
+const NO_OBSERVER = { phase: () => {}, step: () => {} };
+
+/** Untimed probe passes when a sampler is created, so the probe's weights are prepared first. */
+const SAMPLER_WARMUPS = 2;
+
+/**
+ * Creates a sampler of the launch probe and of matrix-vector products. Kernel launch and
+ * memory bandwidth change over seconds on a shared machine, so figures taken between the
+ * timed passes describe the device as the run found it, where a calibration made earlier
+ * may not.
+ */
+export async function createRunSampler(
+  tf: Tf,
+  options: Pick<CalibrationOptions, 'matvecSize' | 'matvecMatrices' | 'runProbePasses' | 'runMatvecProducts'>,
+): Promise<RunSampler> {
+  const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
+  let matvec: Awaited<ReturnType<typeof createMatvecOperands>> | null = null;
+  const dispose = () => {
+    model.dispose();
+    matvec?.dispose();
+  };
+  const inputIds = encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config);
+  let probeKernels: number;
+  try {
+    probeKernels = (await countKernels(tf, model, inputIds)).steps.reduce((total, count) => total + count, 0);
+    await timeModel(tf, model, inputIds, { warmups: SAMPLER_WARMUPS, repeats: 0 }, NO_OBSERVER);
+    matvec = await createMatvecOperands(tf, options.matvecSize, options.matvecMatrices);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  const operands = matvec;
+
+  const probeRows: number[][] = [];
+  const matvecSamples: number[] = [];
+  const products = (pass: number) =>
+    Math.floor(((pass + 1) * options.runMatvecProducts) / options.runProbePasses) - Math.floor((pass * options.runMatvecProducts) / options.runProbePasses);
+  return {
+    async sample() {
+      for (let pass = 0; pass < options.runProbePasses; pass++) {
+        const run = await timeModel(tf, model, inputIds, { warmups: 0, repeats: 1 }, NO_OBSERVER);
+        probeRows.push(run.steps[0]);
+        matvecSamples.push(...(await operands.time(products(pass))));
+      }
+    },
+    result() {
+      const probeSeconds = columnMedians(probeRows).reduce((total, seconds) => total + seconds, 0);
+      return {
+        probePasses: probeRows.length,
+        probeKernels,
+        secondsPerKernel: probeSeconds / probeKernels,
+        matvecProducts: matvecSamples.length,
+        matvecBytesPerSecond: matvecBytes(operands.size) / median(matvecSamples),
+      };
+    },
+    dispose,
+  };
 }

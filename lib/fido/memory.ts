@@ -17,7 +17,8 @@ const FLOAT32_BYTES = 4;
 /**
  * Largest estimated peak the bench runs. The wasm heap of TensorFlow.js 4.22 grows to at
  * most 4 GiB (emscripten_get_heap_max in tfjs-backend-wasm.js returns 4294901760), and
- * half of it leaves room for allocator fragmentation and for what the estimate misses.
+ * half of it leaves room for allocator fragmentation and for what the estimate misses,
+ * such as the 64 MiB of matrices that the run's device sampler allocates (launchProbe.ts).
  * WebGL's texture memory is not reported to the page, so the same limit is used there.
  */
 export const MAX_PEAK_BYTES = 2 * 2 ** 30;

@@ -61,10 +61,11 @@ export interface DeviceMeasurement {
     medianSeconds: number;
     bytesPerSecond: number;
   };
-  /** A one-row matmul [1, n] · [n, n] against a matrix that stays the same across runs. */
+  /** A one-row matmul [1, n] · [n, n], taking `matrices` matrices in turn so none stays in cache. */
   matvec: {
-    /** Side n of the matrix. */
+    /** Side n of each matrix. */
     size: number;
+    matrices: number;
     /** Bytes of the matrix, the vector and the result. */
     bytes: number;
     samplesSeconds: number[];
@@ -107,6 +108,21 @@ export interface PhaseKernels {
   steps: number[];
 }
 
+/**
+ * Launch time and matrix-vector bandwidth measured between the timed passes of a run
+ * (launchProbe.ts `createRunSampler`), so they describe the device as the run found it.
+ */
+export interface RunDevice {
+  /** Launch-probe passes timed, and the decoder kernels of one. */
+  probePasses: number;
+  probeKernels: number;
+  /** Probe decoder seconds as runs report them (the sum of each step's median) over `probeKernels`. */
+  secondsPerKernel: number;
+  /** Matrix-vector products timed, each [1, n] · [n, n] with a matrix read from memory. */
+  matvecProducts: number;
+  matvecBytesPerSecond: number;
+}
+
 /** Times of one variant, each the median over the timed repeats, warm-up runs excluded. */
 export interface RunResult {
   variant: Variant;
@@ -128,6 +144,8 @@ export interface RunResult {
   leakedTensors: number;
   /** Kernels launched in each timed region, counted in one untimed pass (timing.ts `countKernels`). */
   kernels: PhaseKernels;
+  /** Device figures measured between the timed passes; predictions use them when present. */
+  duringRun?: RunDevice;
 }
 
 export type WorkerRequest =

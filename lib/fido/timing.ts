@@ -26,6 +26,8 @@ export type { PhaseKernels };
 export interface PassObserver {
   phase(phase: 'encoder' | 'projection', repeat: number, seconds: number): void;
   step(repeat: number, step: number, seconds: number, token: number): void | Promise<void>;
+  /** Called after each timed pass, outside every timed region. */
+  afterPass?(repeat: number): Promise<void>;
 }
 
 export interface TimedRun {
@@ -148,6 +150,7 @@ export async function timeModel(
       projectionSamples.push(pass.projectionSeconds);
       rows.push(pass.stepSeconds);
       if (repeat === 0) tokens = pass.tokens;
+      await observer.afterPass?.(repeat);
     }
   } finally {
     ids.dispose();

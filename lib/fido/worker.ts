@@ -1,12 +1,12 @@
 /**
  * The model worker: loads TensorFlow.js (dynamically, so no page carries it), selects a
- * backend, calibrates the device and times the tiny FiD / FiDO model, posting every phase
- * and step time as it is measured. Requests are handled one at a time in arrival order.
+ * backend, calibrates the device and times the tiny FiD / FiDO model, measuring the device
+ * again between timed passes, and posts every phase and step time as it is measured. Requests are handled one at a time in arrival order.
  * The page cancels by terminating this worker, so nothing here needs to check for it.
  */
 import { loadTensorFlow, selectBackend, type TensorFlow } from './backends';
 import { CALIBRATION_STEPS, DEFAULT_CALIBRATION, measureDevice } from './calibrate';
-import { timeLaunchProbe } from './launchProbe';
+import { createRunSampler, timeLaunchProbe } from './launchProbe';
 import { createFidoModel } from './model';
 import { clampTinyConfig, parseRequest, type BackendName, type WorkerEvent, type WorkerRequest } from './protocol';
 import { SAMPLE_PASSAGES, SAMPLE_QUESTION } from './sample';
@@ -65,8 +65,10 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
   const total = repeats * steps;
 
   post({ type: 'progress', id, done: 0, total, label: warmups ? `${warmups} warm-up run${warmups > 1 ? 's' : ''} (not timed)` : 'starting' });
-  const model = createFidoModel(loaded, config, seed);
+  const sampler = await createRunSampler(loaded, DEFAULT_CALIBRATION);
+  let model: ReturnType<typeof createFidoModel> | null = null;
   try {
+    model = createFidoModel(loaded, config, seed);
     const inputIds = encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, config);
     const timed = await timeModel(loaded, model, inputIds, { warmups, repeats }, {
       phase(phase, repeat, seconds) {
@@ -77,6 +79,7 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
         post({ type: 'step', id, variant, backend, repeat, step, seconds, token, text });
         post({ type: 'progress', id, done: repeat * steps + step + 1, total, label: `timed run ${repeat + 1} of ${repeats}` });
       },
+      afterPass: () => sampler.sample(),
     });
     const kernels = await countKernels(loaded, model, inputIds);
     post({
@@ -97,10 +100,12 @@ async function run(request: Extract<WorkerRequest, { type: 'run' }>): Promise<vo
         tokenTexts: timed.tokens.map((token) => pieceOf(token).replaceAll(SPACE_PIECE, ' ')),
         leakedTensors: timed.leakedTensors,
         kernels,
+        duringRun: sampler.result(),
       },
     });
   } finally {
-    model.dispose();
+    model?.dispose();
+    sampler.dispose();
   }
 }
 

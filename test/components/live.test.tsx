@@ -5,15 +5,15 @@ import { stepTable } from '@/components/live/StepChart';
 import { encodeCsv } from '@/lib/charts/export';
 import type { WorkerLike } from '@/components/live/workerClient';
 import { TINY_FIDO_CONFIG, TINY_FID_CONFIG, TINY_LIMITS } from '@/lib/fido';
-import { deviceConfig, estimateRun, launchCalibration } from '@/lib/fido/calibrate';
+import { deviceConfig, estimateRun, estimateSampling, launchCalibration } from '@/lib/fido/calibrate';
 import { formatDuration } from '@/components/live/RunEstimate';
-import type { BackendName, DeviceMeasurement, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
+import type { BackendName, DeviceMeasurement, RunDevice, RunResult, WorkerEvent, WorkerRequest } from '@/lib/fido/protocol';
 
 const MEASUREMENT: DeviceMeasurement = {
   backend: 'wasm',
   matmul: { size: 512, flops: 2 * 512 ** 3, samplesSeconds: [0.01], medianSeconds: 0.01, flopsPerSecond: (2 * 512 ** 3) / 0.01 },
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.02 },
-  matvec: { size: 2048, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
+  matvec: { size: 2048, matrices: 4, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
   dispatch: { mix: ['matMul', 'add'], chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
   probe: { kernels: 3000, samplesSeconds: [0.09], medianSeconds: 0.09, secondsPerKernel: 3e-5 },
 };
@@ -73,7 +73,7 @@ class FakeWorker implements WorkerLike {
     this.emit({ type: 'step', id: run.id, variant: run.variant, backend: this.backend, repeat, step, seconds, token: 100 + step, text });
   }
 
-  finish(stepSeconds: number[]): void {
+  finish(stepSeconds: number[], duringRun?: RunDevice): void {
     const run = this.pendingRun();
     const result: RunResult = {
       variant: run.variant,
@@ -91,6 +91,7 @@ class FakeWorker implements WorkerLike {
       leakedTensors: 0,
       // FiD launches more kernels per step than FiDO, as the real counts do.
       kernels: { encoder: 150, projection: 20, steps: stepSeconds.map(() => (run.variant === 'fid' ? 400 : 250)) },
+      ...(duringRun ? { duringRun } : {}),
     };
     this.emit({ type: 'done', id: run.id, result });
   }
@@ -376,6 +377,29 @@ describe('LiveBench', () => {
     expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
   });
 
+  it('predicts with figures measured during the run', async () => {
+    const workers = setup('?ttokens=3');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: 'Run FiD' }));
+    const worker = workers[0];
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fid' }));
+    const duringRun = { probePasses: 15, probeKernels: 3000, secondsPerKernel: 5e-5, matvecProducts: 20, matvecBytesPerSecond: 1e9 };
+    worker.finish([0.004, 0.006, 0.005], duringRun);
+    await waitForActivity('finished');
+
+    const table = screen.getByRole('table', { name: 'Phase times, measured and predicted' });
+    const cell = (kind: string) => table.querySelector(`td[data-variant="fid"][data-phase="decoder"][data-kind="${kind}"]`);
+    // 3 steps of 400 kernels at 50 µs each, not the calibration's 30 µs.
+    expect(cell('launch')).toHaveTextContent('60 ms (1200 kernels)');
+    expect(cell('calibrated-roofline')?.getAttribute('data-bytes-per-second')).toBe('1000000000');
+
+    const note = screen.getByTestId('during-run-fid');
+    expect(note).toHaveTextContent(/Tiny FiD's prediction uses a kernel launch of 50 µs and a matrix-vector bandwidth of 1(\.00)? GB\/s/);
+    expect(note).toHaveTextContent('(15 probe passes and 20 products)');
+    expect(note).toHaveTextContent(/the calibration before it measured 30 µs/);
+    expect(screen.queryByTestId('during-run-fido')).not.toBeInTheDocument();
+  });
+
   it('races tiny FiD against tiny FiDO at the defaults', async () => {
     const workers = setup('');
     await waitForActivity('finished');
@@ -619,14 +643,17 @@ describe('LiveBench', () => {
       setup('?repeats=2');
       await waitForActivity('finished');
       const note = screen.getByTestId('run-estimate');
-      // 1 warm-up, 2 timed and 1 counting pass, each at the calibrated roofline.
+      // 1 warm-up, 2 timed and 1 counting pass, each at the calibrated roofline, and after
+      // each timed pass 3 probe passes (0.09 s) and 4 matrix-vector products (0.001 s).
       const device = deviceConfig(TINY_FIDO_CONFIG, MEASUREMENT);
-      const fid = estimateRun(TINY_FID_CONFIG, device, launchCalibration(MEASUREMENT), 4);
-      const fido = estimateRun(TINY_FIDO_CONFIG, device, launchCalibration(MEASUREMENT), 4);
-      expect(Number(note.dataset.raceSeconds)).toBeCloseTo(fid.seconds + fido.seconds, 12);
-      expect(note).toHaveTextContent(`Race both at least ${formatDuration(fid.seconds + fido.seconds)}`);
-      expect(note).toHaveTextContent(`Run FiD at least ${formatDuration(fid.seconds)}`);
-      expect(note).toHaveTextContent('4 passes per model: 1 warm-up, 2 timed, 1 to count kernels');
+      const sampling = 2 * (3 * 0.09 + 4 * 0.001);
+      expect(estimateSampling(MEASUREMENT, 2)).toBeCloseTo(sampling, 12);
+      const fid = estimateRun(TINY_FID_CONFIG, device, launchCalibration(MEASUREMENT), 4).seconds + sampling;
+      const fido = estimateRun(TINY_FIDO_CONFIG, device, launchCalibration(MEASUREMENT), 4).seconds + sampling;
+      expect(Number(note.dataset.raceSeconds)).toBeCloseTo(fid + fido, 12);
+      expect(note).toHaveTextContent(`Race both at least ${formatDuration(fid + fido)}`);
+      expect(note).toHaveTextContent(`Run FiD at least ${formatDuration(fid)}`);
+      expect(note).toHaveTextContent('4 passes per model: 1 warm-up, 2 timed, 1 to count kernels, and the device measured again between timed passes');
       expect(note).toHaveTextContent(/This is the roofline alone\. Kernel launches .* add to it\./);
       expect(note).toHaveAttribute('data-long', 'false');
     });

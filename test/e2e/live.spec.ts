@@ -46,6 +46,14 @@ async function raceOn(page: Page, backend: 'wasm' | 'webgl') {
     // The worker counted the kernels of the run's decoder steps.
     const launch = phases.locator(`td[data-variant="${variant}"][data-phase="decoder"][data-kind="launch"]`);
     expect(Number(await launch.getAttribute('data-kernels'))).toBeGreaterThan(0);
+
+    // The prediction uses the launch time measured between the run's 2 timed passes.
+    const during = page.getByTestId(`during-run-${variant}`);
+    await expect(during).toContainText('measured between its timed runs (6 probe passes and 8 products)');
+    const secondsPerKernel = Number(await during.getAttribute('data-seconds-per-kernel'));
+    expect(secondsPerKernel).toBeGreaterThan(0);
+    const kernels = Number(await launch.getAttribute('data-kernels'));
+    expect(Number(await launch.getAttribute('data-seconds')) / kernels).toBeCloseTo(secondsPerKernel, 12);
   }
   const fidKernels = Number(await phases.locator('td[data-variant="fid"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));
   const fidoKernels = Number(await phases.locator('td[data-variant="fido"][data-phase="decoder"][data-kind="launch"]').getAttribute('data-kernels'));

@@ -14,6 +14,8 @@ import {
   predictPhases,
   predictRun,
   predictWithCalibration,
+  runCalibration,
+  sharedCalibration,
   estimateRun,
   rooflinePoints,
   runPasses,
@@ -44,7 +46,7 @@ const measurement: DeviceMeasurement = {
   backend: 'wasm',
   matmul: { size: 1024, flops: 2 * 1024 ** 3, samplesSeconds: [0.05], medianSeconds: 0.05, flopsPerSecond: 2 * 1024 ** 3 / 0.05 },
   bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 4 * 3 * 2 ** 24, samplesSeconds: [0.02], medianSeconds: 0.02, bytesPerSecond: (4 * 3 * 2 ** 24) / 0.02 },
-  matvec: { size: 2048, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
+  matvec: { size: 2048, matrices: 4, bytes: (2048 ** 2 + 2 * 2048) * 4, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: ((2048 ** 2 + 2 * 2048) * 4) / 0.001 },
   dispatch: { mix: [...LAUNCH_MIX], chainedOps: 240, samplesSeconds: [0.0024], medianSeconds: 0.0024, secondsPerKernel: 1e-5 },
   probe: { kernels: 3000, samplesSeconds: [0.009], medianSeconds: 0.009, secondsPerKernel: 3e-6 },
 };
@@ -287,6 +289,38 @@ describe('predictWithCalibration', () => {
     const result = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, kernels);
     expect(predictRun(result, device, calibration(2e-5)).decoder.launchSeconds).toBeCloseTo(1950 * 2e-5);
   });
+
+  it('prefers figures measured during the run', () => {
+    const base = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, kernels);
+    const duringRun = { probePasses: 15, probeKernels: 3000, secondsPerKernel: 5e-5, matvecProducts: 20, matvecBytesPerSecond: 2e9 };
+    const result = { ...base, duringRun };
+    expect(runCalibration(result, calibration(2e-5))).toEqual({ secondsPerKernel: 5e-5, matvecBytesPerSecond: 2e9 });
+    expect(runCalibration(base, calibration(2e-5))).toEqual(calibration(2e-5));
+
+    const prediction = predictRun(result, device, calibration(2e-5));
+    expect(prediction.decoder.launchSeconds).toBeCloseTo(1950 * 5e-5);
+    expect(prediction.decoder.bytesPerSecond).toBe(2e9);
+    expect(prediction).toEqual(predictWithCalibration(tinyFid, device, kernels, { secondsPerKernel: 5e-5, matvecBytesPerSecond: 2e9 }));
+  });
+});
+
+describe('compareSpeedup with figures measured during the runs', () => {
+  const device = deviceConfig(tinyFid, measurement);
+  const kernels = { encoder: 120, projection: 16, steps: [300, 310, 320, 330, 340, 350] };
+
+  it('predicts both models on the mean of the two runs', () => {
+    const fidBase = runResult(tinyFid, 'fid', { encoder: 0.02, projection: 0.002, steps: [0.01, 0.01, 0.01, 0.01, 0.01, 0.01] }, kernels);
+    const fidoBase = runResult(tinyFid, 'fido', { encoder: 0.02, projection: 0.002, steps: [0.005, 0.005, 0.005, 0.005, 0.005, 0.005] }, kernels);
+    const sample = (secondsPerKernel: number, matvecBytesPerSecond: number) => ({ probePasses: 15, probeKernels: 3000, secondsPerKernel, matvecProducts: 20, matvecBytesPerSecond });
+    const fid = { ...fidBase, duringRun: sample(6e-5, 1e9) };
+    const fido = { ...fidoBase, duringRun: sample(2e-5, 3e9) };
+    const shared = { secondsPerKernel: 4e-5, matvecBytesPerSecond: 2e9 };
+    expect(sharedCalibration(fid, fido, calibration(1e-5))).toEqual(shared);
+    // Same model and kernels on one device: no predicted speedup, whatever each run found.
+    expect(compareSpeedup(fid, fido, device, calibration(1e-5)).predictedDecoderCalibrated).toBeCloseTo(1, 12);
+    // With one run lacking its figures, both use the calibration.
+    expect(sharedCalibration(fidBase, fido, calibration(1e-5))).toEqual(calibration(1e-5));
+  });
 });
 
 describe('compareSpeedup with launch overhead', () => {
@@ -344,7 +378,7 @@ describe('measureDevice', () => {
     const result = await measureDevice(
       tf,
       fakeProbe,
-      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, matvecSize: 16, dispatchCycles: 4, dispatchWarmups: 1, dispatchRepeats: 4, probeWarmups: 1, probeRepeats: 2, warmups: 1, repeats: 3 },
+      { minMatmulSize: 32, maxMatmulSize: 64, minMatmulSeconds: 10, bandwidthElements: 1024, chainedAdds: 3, matvecSize: 16, matvecMatrices: 2, dispatchCycles: 4, dispatchWarmups: 1, dispatchRepeats: 4, probeWarmups: 1, probeRepeats: 2, runProbePasses: 1, runMatvecProducts: 1, warmups: 1, repeats: 3 },
       (_, label) => labels.push(label),
     );
     expect(tf.memory().numTensors).toBe(before);
@@ -356,7 +390,9 @@ describe('measureDevice', () => {
     expect(result.bandwidth.bytesPerSecond).toBeGreaterThan(0);
     expect(result.matvec.size).toBe(16);
     expect(result.matvec.bytes).toBe((16 * 16 + 2 * 16) * 4);
-    expect(result.matvec.samplesSeconds).toHaveLength(3);
+    expect(result.matvec.matrices).toBe(2);
+    // Each of the 2 matrices is timed once per repeat.
+    expect(result.matvec.samplesSeconds).toHaveLength(6);
     expect(result.matvec.bytesPerSecond).toBeCloseTo(result.matvec.bytes / result.matvec.medianSeconds);
     expect(result.dispatch.chainedOps).toBe(4 * LAUNCH_MIX.length);
     expect(result.dispatch.mix).toEqual([...LAUNCH_MIX]);
@@ -377,7 +413,7 @@ describe('measureDevice', () => {
       expect(await tf.setBackend(backend)).toBe(true);
       await tf.ready();
       const result = await measureDevice(tf, fakeProbe, {
-        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 20, dispatchWarmups: 2, dispatchRepeats: 3, probeWarmups: 0, probeRepeats: 1, warmups: 1, repeats: 3,
+        minMatmulSize: 32, maxMatmulSize: 32, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, matvecMatrices: 2, dispatchCycles: 20, dispatchWarmups: 2, dispatchRepeats: 3, probeWarmups: 0, probeRepeats: 1, runProbePasses: 1, runMatvecProducts: 1, warmups: 1, repeats: 3,
       });
       expect(result.dispatch.samplesSeconds).toHaveLength(3);
       expect(Number.isFinite(result.dispatch.secondsPerKernel)).toBe(true);
@@ -389,7 +425,7 @@ describe('measureDevice', () => {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const result = await measureDevice(tf, fakeProbe, {
-      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, probeWarmups: 0, probeRepeats: 1, warmups: 0, repeats: 1,
+      minMatmulSize: 32, maxMatmulSize: 256, minMatmulSeconds: 0, bandwidthElements: 64, chainedAdds: 1, matvecSize: 16, matvecMatrices: 2, dispatchCycles: 1, dispatchWarmups: 0, dispatchRepeats: 1, probeWarmups: 0, probeRepeats: 1, runProbePasses: 1, runMatvecProducts: 1, warmups: 0, repeats: 1,
     });
     expect(result.matmul.size).toBe(32);
   });
@@ -401,7 +437,7 @@ describe('playgroundDeviceQuery', () => {
       backend: 'wasm',
       matmul: { size: 512, flops: 2 * 512 ** 3, samplesSeconds: [0.0123], medianSeconds: 0.0123, flopsPerSecond: (2 * 512 ** 3) / 0.0123 },
       bandwidth: { elements: 2 ** 22, chainedAdds: 4, bytes: 3 * 4 * 2 ** 24, samplesSeconds: [0.0217], medianSeconds: 0.0217, bytesPerSecond: (3 * 4 * 2 ** 24) / 0.0217 },
-      matvec: { size: 2048, bytes: 1, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: 1000 },
+      matvec: { size: 2048, matrices: 4, bytes: 1, samplesSeconds: [0.001], medianSeconds: 0.001, bytesPerSecond: 1000 },
       dispatch: { mix: ['matMul'], chainedOps: 200, samplesSeconds: [0.004], medianSeconds: 0.004, secondsPerKernel: 2e-5 },
       probe: { kernels: 3000, samplesSeconds: [0.009], medianSeconds: 0.009, secondsPerKernel: 3e-6 },
     } satisfies DeviceMeasurement;

@@ -3,9 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { decoderDims, encoderDims } from '@/lib/config/config';
-import { LAUNCH_PROBE_CONFIG, timeLaunchProbe } from '@/lib/fido/launchProbe';
+import { createRunSampler, LAUNCH_PROBE_CONFIG, timeLaunchProbe } from '@/lib/fido/launchProbe';
 import { createFidoModel, encodeInput, SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido';
-import { countKernels } from '@/lib/fido/timing';
+import { countKernels, timeModel } from '@/lib/fido/timing';
 
 describe('launch probe', () => {
   it('is the tiny FiDO structure at widths of 8', () => {
@@ -36,4 +36,59 @@ describe('launch probe', () => {
       expect(kernels.steps).toHaveLength(LAUNCH_PROBE_CONFIG.targetTokens);
     });
   }
+});
+
+describe('run sampler', () => {
+  const options = { matvecSize: 16, matvecMatrices: 2, runProbePasses: 2, runMatvecProducts: 3 };
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`samples and frees its tensors on ${backend}`, async () => {
+      expect(await tf.setBackend(backend)).toBe(true);
+      await tf.ready();
+      const before = tf.memory().numTensors;
+      const sampler = await createRunSampler(tf, options);
+      await sampler.sample();
+      await sampler.sample();
+      const result = sampler.result();
+      sampler.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+
+      expect(result.probePasses).toBe(4);
+      expect(result.matvecProducts).toBe(6);
+      expect(Number.isFinite(result.secondsPerKernel)).toBe(true);
+      expect(result.secondsPerKernel).toBeGreaterThan(0);
+      expect(Number.isFinite(result.matvecBytesPerSecond)).toBe(true);
+      expect(result.matvecBytesPerSecond).toBeGreaterThan(0);
+
+      const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
+      const kernels = await countKernels(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config));
+      model.dispose();
+      expect(result.probeKernels).toBe(kernels.steps.reduce((sum, count) => sum + count, 0));
+    });
+  }
+
+  it('spreads the products over the probe passes', async () => {
+    await tf.setBackend('cpu');
+    const sampler = await createRunSampler(tf, { ...options, runProbePasses: 3, runMatvecProducts: 4 });
+    try {
+      await sampler.sample();
+      expect(sampler.result().probePasses).toBe(3);
+      expect(sampler.result().matvecProducts).toBe(4);
+    } finally {
+      sampler.dispose();
+    }
+  });
+
+  it('samples once after each timed pass', async () => {
+    await tf.setBackend('cpu');
+    const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
+    const calls: number[] = [];
+    try {
+      const observer = { phase: () => {}, step: () => {}, afterPass: async (repeat: number) => void calls.push(repeat) };
+      await timeModel(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config), { warmups: 2, repeats: 3 }, observer);
+    } finally {
+      model.dispose();
+    }
+    expect(calls).toEqual([0, 1, 2]);
+  });
 });
