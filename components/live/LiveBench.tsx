@@ -113,6 +113,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   // While busy, the settings stay focusable but ignore changes, and this note explains why.
   const lockNoteId = useId();
   const lockedBy = busy ? lockNoteId : undefined;
+  const memoryLimitId = useId();
+  const runBlockedBy = busy ? lockNoteId : memoryLimit !== null ? memoryLimitId : undefined;
 
   const device = useMemo(
     () => (state.calibration ? deviceConfig(config, state.calibration, deviceMemoryBytes()) : null),
@@ -230,20 +232,21 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
 
       <section aria-labelledby={`${prefix}run`}>
         <Heading id={`${prefix}run`}>Run</Heading>
+        {/* aria-disabled, not disabled: a button that disables itself while focused drops focus to the page's body. */}
         <div className={styles.actions}>
-          <button type="button" className={styles.primary} disabled={runBlocked} onClick={() => bench.run(['fid', 'fido'])}>
+          <button type="button" className={styles.primary} aria-disabled={runBlocked} aria-describedby={runBlockedBy} onClick={() => !runBlocked && bench.run(['fid', 'fido'])}>
             Race both
           </button>
-          <button type="button" disabled={runBlocked} onClick={() => bench.run(['fid'])}>
+          <button type="button" aria-disabled={runBlocked} aria-describedby={runBlockedBy} onClick={() => !runBlocked && bench.run(['fid'])}>
             Run FiD
           </button>
-          <button type="button" disabled={runBlocked} onClick={() => bench.run(['fido'])}>
+          <button type="button" aria-disabled={runBlocked} aria-describedby={runBlockedBy} onClick={() => !runBlocked && bench.run(['fido'])}>
             Run FiDO
           </button>
-          <button type="button" disabled={busy} onClick={() => bench.calibrate()}>
+          <button type="button" aria-disabled={busy} aria-describedby={lockedBy} onClick={() => !busy && bench.calibrate()}>
             Recalibrate
           </button>
-          <button type="button" disabled={!busy} onClick={bench.cancel}>
+          <button type="button" aria-disabled={!busy} onClick={() => busy && bench.cancel()}>
             Cancel
           </button>
         </div>
@@ -262,7 +265,7 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           models have different weight shapes, so their random weights differ).
         </p>
         {memoryLimit && (
-          <p className={styles.warning} role="alert" data-testid="memory-limit">
+          <p id={memoryLimitId} className={styles.warning} role="alert" data-testid="memory-limit">
             {memoryLimit}
           </p>
         )}

@@ -377,6 +377,37 @@ describe('LiveBench', () => {
     expect(await screen.findByRole('img', { name: /Phases of the tiny model, measured/ })).toBeInTheDocument();
   });
 
+  it('keeps focus on the run buttons', async () => {
+    const workers = setup('?ttokens=1');
+    await waitForActivity('finished');
+    const race = screen.getByRole('button', { name: 'Race both' });
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(cancel).toHaveAttribute('aria-disabled', 'true');
+    race.focus();
+    fireEvent.click(race);
+    await waitForActivity('running');
+    expect(race).toHaveFocus();
+    expect(race).toHaveAttribute('aria-disabled', 'true');
+    expect(race).toHaveAccessibleDescription(/The settings are locked while the model runs/);
+
+    // A second press while busy starts nothing.
+    const worker = workers[0];
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fid' }));
+    fireEvent.click(race);
+    fireEvent.click(screen.getByRole('button', { name: 'Recalibrate' }));
+    expect(worker.requests.filter((request) => request.type !== 'init')).toHaveLength(2);
+
+    cancel.focus();
+    expect(cancel).toHaveAttribute('aria-disabled', 'false');
+    worker.finish([0.004]);
+    await waitFor(() => expect(worker.pendingRun()).toMatchObject({ variant: 'fido' }));
+    worker.finish([0.002]);
+    await waitForActivity('finished');
+    expect(cancel).toHaveFocus();
+    expect(cancel).toHaveAttribute('aria-disabled', 'true');
+    expect(race).toHaveAttribute('aria-disabled', 'false');
+  });
+
   it('predicts with figures measured during the run', async () => {
     const workers = setup('?ttokens=3');
     await waitForActivity('finished');
@@ -486,8 +517,10 @@ describe('LiveBench', () => {
     expect(screen.queryByRole('table', { name: 'Phase times, measured and predicted' })).not.toBeInTheDocument();
     expect(screen.getByTestId('tokens-fid')).toHaveTextContent('not run yet');
 
+    // The page selects cpu and calibrates again, and the run buttons wait for it.
+    await waitFor(() => expect(screen.getByTestId('calibration')).toHaveTextContent('Calibrated on cpu'), { timeout: 5000 });
+    await waitForActivity('finished');
     fireEvent.click(screen.getByRole('button', { name: 'Run FiDO' }));
-    // A new worker starts, selects cpu and calibrates before it runs, so this can take a few flushes.
     await waitFor(() => expect(workers[1]?.pendingRun()).toMatchObject({ variant: 'fido' }), { timeout: 5000 });
     workers[1].finish([0.002, 0.002]);
     await waitForActivity('finished');
@@ -666,8 +699,8 @@ describe('LiveBench', () => {
       expect(note).toHaveAttribute('data-long', 'true');
       expect(note).toHaveTextContent(/^This may take a long time\./);
       expect(note).toHaveTextContent('To wait less, lower the passages, tokens or repeats first.');
-      expect(screen.getByRole('button', { name: 'Race both' })).toBeEnabled();
-      expect(screen.getByRole('button', { name: 'Run FiD' })).toBeEnabled();
+      expect(screen.getByRole('button', { name: 'Race both' })).toHaveAttribute('aria-disabled', 'false');
+      expect(screen.getByRole('button', { name: 'Run FiD' })).toHaveAttribute('aria-disabled', 'false');
     });
 
     it('adds kernel launches counted by an earlier run', async () => {

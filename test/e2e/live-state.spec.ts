@@ -61,3 +61,25 @@ test('locks the settings during a race and keeps focus', async ({ page }) => {
   await expect(page.getByTestId('results-cleared')).toHaveText('The results of Tiny FiD and Tiny FiDO were cleared because the settings changed after they ran.');
   await expect(page.getByRole('table', PHASES)).toHaveCount(0);
 });
+
+test('run buttons keep focus by keyboard', async ({ page }) => {
+  await page.goto('/live/?backend=wasm&passages=4&ptokens=16&ttokens=4&repeats=2');
+  await waitForActivity(page, 'finished');
+  const race = page.getByRole('button', { name: 'Race both' });
+  await race.focus();
+  await page.keyboard.press('Enter');
+  await waitForActivity(page, 'running');
+  await expect(race).toBeFocused();
+  await waitForActivity(page, 'finished');
+  await expect(race).toBeFocused();
+
+  // Cancel keeps focus once the run it stopped has ended.
+  await page.keyboard.press('Enter');
+  await waitForActivity(page, 'running');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status')).not.toHaveAttribute('data-activity', 'running');
+  await expect(cancel).toBeFocused();
+  await expect(cancel).toHaveAttribute('aria-disabled', 'true');
+});
