@@ -378,7 +378,7 @@ function explanation(node: Measured, all: Figures[]): string {
     'setting, so it is a figure of the device. Both figures drift over seconds on a shared machine, so they are',
     `measured again between the timed passes of each variant (${DEFAULT_CALIBRATION.runProbePasses} probe passes and ${DEFAULT_CALIBRATION.runMatvecProducts} products after each`,
     "pass), and the variant's prediction uses those; the calibration's figures are listed beside them. The predicted",
-    'speedup uses the mean of the two runs\' figures for both variants, so it compares the models on one device. The best case,',
+    "speedup divides the two predictions, each with its own run's figures. The best case,",
     `a chain of small dependent kernels of ${LAUNCH_MIX.length} common kinds (${LAUNCH_MIX.join(', ')}), is listed`,
     'for comparison. Nothing is fitted to the runs. What remains is kernels that run faster or slower than those rates',
     '(cache effects, operand shapes) and kernels that cost more or less to launch than the probe.',

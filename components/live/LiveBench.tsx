@@ -315,8 +315,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
           device, not the configuration being predicted. Launch time and bandwidth drift over seconds on a shared device, so
           the worker measures both again between the timed runs of each model ({DEFAULT_CALIBRATION.runProbePasses} probe
           passes and {DEFAULT_CALIBRATION.runMatvecProducts} products after each), and that model&apos;s prediction uses
-          those figures, listed under the table. The predicted speedups use the mean of the two runs&apos; figures for both
-          models, so they compare the models on one device. The best case, a chain of {DEFAULT_CALIBRATION.dispatchCycles} cycles
+          those figures, listed under the table. The predicted speedups divide the two predictions, each with its own run&apos;s
+          figures, so a run slowed by the device is predicted slower too. The best case, a chain of {DEFAULT_CALIBRATION.dispatchCycles} cycles
           of {LAUNCH_MIX.length} small dependent kernels ({LAUNCH_MIX.join(', ')}), is shown beside it for comparison. The
           kernels are counted, not estimated: after the timed runs the worker runs the model once more and counts every
           operation TensorFlow.js dispatches inside each timed region. Nothing is fitted to the runs. What remains between the
