@@ -17,13 +17,38 @@ export interface ParsedConfig {
   notices: Notice[];
 }
 
-/** Maximum query length in characters. Anything past it is dropped, so a hostile URL stays cheap to parse. */
-const MAX_QUERY_CHARS = 8192;
+/**
+ * Maximum query length in characters. Anything past it is dropped, so a hostile URL stays
+ * cheap to parse, and `parseConfig` adds a notice.
+ */
+export const MAX_QUERY_CHARS = 8192;
+
+/** Key of the notice for a query longer than `MAX_QUERY_CHARS`, which names no setting. */
+export const LONG_QUERY_NOTICE_KEY = 'query';
+
+/** Returns how many leading characters of `input` are read: all, or up to the last `&` within `MAX_QUERY_CHARS`. */
+function readLength(input: string): number {
+  if (input.length <= MAX_QUERY_CHARS) return input.length;
+  // Cutting inside a key=value pair would read a key the link does not contain.
+  const separator = input.lastIndexOf('&', MAX_QUERY_CHARS);
+  return separator > 0 ? separator : MAX_QUERY_CHARS;
+}
+
+/** Returns a notice when `input` is longer than `MAX_QUERY_CHARS`, else null. */
+export function longQueryNotice(input: string | URLSearchParams): Notice | null {
+  if (typeof input !== 'string' || input.length <= MAX_QUERY_CHARS) return null;
+  return {
+    key: LONG_QUERY_NOTICE_KEY,
+    given: `${input.length.toLocaleString('en-US')} characters`,
+    used: `the first ${readLength(input).toLocaleString('en-US')}`,
+    reason: `a link is read up to ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters, so every key after that was ignored`,
+  };
+}
 
 /** Extracts the query of a whole URL, a `?query` or a bare `a=b&c=d` string. */
 export function toSearchParams(input: string | URLSearchParams): URLSearchParams {
   if (typeof input !== 'string') return input;
-  let text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
+  let text = input.slice(0, readLength(input));
   const hash = text.indexOf('#');
   if (hash >= 0) text = text.slice(0, hash);
   const question = text.indexOf('?');
@@ -47,7 +72,9 @@ export function parseConfig(
   defaults: Readonly<Config> = DEFAULT_CONFIG,
 ): ParsedConfig {
   const params = toSearchParams(input);
-  const notices: Notice[] = [];
+  // Only the unprefixed configuration reports the cut, so a page with two lists it once.
+  const cut = prefix === '' ? longQueryNotice(input) : null;
+  const notices: Notice[] = cut ? [cut] : [];
   let config: Config = { ...defaults };
 
   for (const field of CONFIG_FIELDS as readonly Field<unknown>[]) {

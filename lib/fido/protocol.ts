@@ -9,7 +9,7 @@
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
 import { CONFIG_FIELDS, describeNoticeOutcome, type Field } from '../config/schema';
-import { addNotice, normalizeConfig, type Notice } from '../config/url';
+import { addNotice, LONG_QUERY_NOTICE_KEY, normalizeConfig, type Notice } from '../config/url';
 
 export { oneNoticePerKey } from '../config/url';
 import { TINY_LIMITS } from './presets';
@@ -418,7 +418,8 @@ export interface LiveNotice extends Notice {
  */
 export function markDefaultNotices(notices: readonly Notice[], search: string): LiveNotice[] {
   const params = new URLSearchParams(search);
-  return notices.map((notice) => (params.has(notice.key) ? { ...notice } : { ...notice, fromDefault: true }));
+  const fromLink = (notice: Notice) => params.has(notice.key) || notice.key === LONG_QUERY_NOTICE_KEY;
+  return notices.map((notice) => (fromLink(notice) ? { ...notice } : { ...notice, fromDefault: true }));
 }
 
 /** Describes a notice after its key: "given 4096, used 64 (…)" or "the default 2 was lowered to 1 (…)". */

@@ -188,6 +188,18 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('reports a link cut at its length limit', async () => {
+    setup(`?x=${'x'.repeat(8200)}&passages=4`);
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    const items = within(notice.parentElement!).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent(
+      'query: given 8,214 characters, used the first 8,192 (a link is read up to 8,192 characters, so every key after that was ignored)',
+    );
+    expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue(String(TINY_FIDO_CONFIG.passages));
+    await waitForActivity('finished');
+  });
+
   it('reports one notice per key with the value typed and the value used', async () => {
     setup('?encd=999999');
     const notice = await screen.findByText(/Some values in the link were changed/);

@@ -314,6 +314,45 @@ describe('URL hostile input', () => {
     expect(long.notices[0].reason).toBe(short.notices[0].reason);
   });
 
+  it('reports a link cut at its length limit', () => {
+    // 8,200 characters of an unknown key, then a setting past the limit.
+    const query = `?x=${'x'.repeat(8195)}&k=6`;
+    const { config, notices } = parseConfig(query);
+
+    expect(config.crossAttentionPeriod).toBe(DEFAULT_CONFIG.crossAttentionPeriod);
+    expect(notices).toEqual([
+      {
+        key: 'query',
+        given: `${query.length.toLocaleString('en-US')} characters`,
+        used: 'the first 8,192',
+        reason: 'a link is read up to 8,192 characters, so every key after that was ignored',
+      },
+    ]);
+    expect(parseConfig(query, 'b.').notices).toEqual([]);
+  });
+
+  it('cuts a long link between two keys', () => {
+    // The limit falls inside `k1=1`, which must not be read as a key `k`.
+    const pairs = Array.from({ length: 2000 }, (_, i) => `k${i}=1`).join('&');
+    const query = `?passages=16&${pairs}`;
+    const { config, notices } = parseConfig(query);
+
+    expect(config.passages).toBe(16);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].key).toBe('query');
+    expect(toSearchParams(query).has('k')).toBe(false);
+    const kept = [...toSearchParams(query).keys()];
+    expect(kept.at(-1)).toMatch(/^k\d+$/);
+    expect(query.slice(0, Number(notices[0].used?.replace(/\D/g, '')))).toMatch(/=1$/);
+  });
+
+  it('reads a link at the length limit whole', () => {
+    const query = `?passages=16&x=${'x'.repeat(8192 - '?passages=16&x='.length)}`;
+    expect(query).toHaveLength(8192);
+
+    expect(parseConfig(query).notices).toEqual([]);
+  });
+
   it('reads a huge negative value as below the minimum', () => {
     const { config, notices } = parseConfig(`?batch=-${'9'.repeat(400)}`);
 
