@@ -109,7 +109,15 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   }, [embedded, ready, extras.ready, calibrate]);
 
   const update = useCallback((next: Config) => setConfig(clampTinyConfig(next, prefix).config), [setConfig, prefix]);
-  const applyPreset = useCallback((preset: Config) => url.commit({ ...preset }), [url]);
+  // A preset sets the model and keeps the input: passages, tokens per passage and target tokens.
+  const applyPreset = useCallback(
+    (preset: Config) =>
+      url.commit(
+        clampTinyConfig({ ...preset, passages: config.passages, passageTokens: config.passageTokens, targetTokens: config.targetTokens }, prefix)
+          .config,
+      ),
+    [url, config, prefix],
+  );
   // While busy, the settings stay focusable but ignore changes, and this note explains why.
   const lockNoteId = useId();
   const lockedBy = busy ? lockNoteId : undefined;

@@ -188,6 +188,17 @@ describe('LiveBench', () => {
     await waitForActivity('finished');
   });
 
+  it('keeps the input when a preset sets the model', async () => {
+    setup('?passages=4&ptokens=16&ttokens=3&encd=64&k=3');
+    await waitForActivity('finished');
+    fireEvent.click(screen.getByRole('button', { name: `Tiny FiDO (K = ${TINY_FIDO_CONFIG.crossAttentionPeriod}, g = ${TINY_FIDO_CONFIG.kvHeads})` }));
+
+    expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue('4');
+    expect(screen.getByRole('slider', { name: 'Cross-attention period K' })).toHaveValue(String(TINY_FIDO_CONFIG.crossAttentionPeriod));
+    expect(screen.getByRole('slider', { name: 'Encoder d_model' })).toHaveValue(String(TINY_FIDO_CONFIG.encoderCustom.dModel));
+    await waitFor(() => expect(window.location.search).toBe('?passages=4&ptokens=16&ttokens=3'));
+  });
+
   it('reports a link cut at its length limit', async () => {
     setup(`?x=${'x'.repeat(8200)}&passages=4`);
     const notice = await screen.findByText(/Some values in the link were changed/);
