@@ -7,10 +7,13 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { describeModel, type Config } from '@/lib/config/config';
 import { vanillaFid } from '@/lib/config/presets';
-import { normalizeConfig } from '@/lib/config/url';
+import { CONFIG_KEYS, normalizeConfig } from '@/lib/config/url';
+import { PRESENT_PARAM, SLIDE_PARAM } from '@/lib/lecture/slides';
 import { evaluate } from '@/lib/cost';
 import { enterLecture, usePresenting } from '@/components/lecture/usePresenting';
+import { EMBEDDED_LIVE_PREFIX as LIVE_PREFIX, LIVE_EXTRA_KEYS } from '@/lib/fido/urlKeys';
 import { useUrlConfig } from '@/components/state/urlState';
+import { useUnknownKeyNotices } from '@/components/state/useUnknownKeyNotices';
 import { ARTICLE_SECTIONS, type ArticleState } from './sections';
 import { SectionLink } from './SectionLink';
 import { useHashSettle } from './useHashSettle';
@@ -29,8 +32,22 @@ const ArticleLecture = lazy(async () => {
 // The control strip hydrates from its own chunk, which keeps the first load small.
 const ArticleControls = lazy(async () => ({ default: (await import('./ArticleControls')).ArticleControls }));
 
+/** True for a key the article reads: the configuration, lecture mode and the embedded bench's `live.` keys. */
+function isArticleKey(key: string): boolean {
+  if (CONFIG_KEYS.has(key) || key === PRESENT_PARAM || key === SLIDE_PARAM) return true;
+  if (!key.startsWith(LIVE_PREFIX)) return false;
+  const rest = key.slice(LIVE_PREFIX.length);
+  return CONFIG_KEYS.has(rest) || LIVE_EXTRA_KEYS.has(rest);
+}
+
 export function ArticlePage() {
-  const { config: urlConfig, notices, ready, setConfig: setUrlConfig, dismissNotices } = useUrlConfig();
+  const { config: urlConfig, notices: configNotices, ready, setConfig: setUrlConfig, dismissNotices: dismissConfigNotices } = useUrlConfig();
+  const [unknownNotices, dismissUnknown] = useUnknownKeyNotices(isArticleKey);
+  const notices = useMemo(() => [...configNotices, ...unknownNotices], [configNotices, unknownNotices]);
+  const dismissNotices = useCallback(() => {
+    dismissConfigNotices();
+    dismissUnknown();
+  }, [dismissConfigNotices, dismissUnknown]);
   // The same object while the values stay the same: reading a default URL after hydration
   // then updates no Suspense boundary that is still waiting for its code.
   const configJson = JSON.stringify(urlConfig);

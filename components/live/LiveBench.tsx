@@ -14,7 +14,7 @@ import { PROBE_MATMUL_SIZE } from '@/lib/fido/backends';
 import { BACKEND_LABELS, clampTinyConfig, describeLiveNotice, markDefaultNotices, oneNoticePerKey, variantConfig, type LiveNotice } from '@/lib/fido/protocol';
 import { memoryLimitMessage } from '@/lib/fido/memory';
 import { useUrlConfig } from '@/components/state/urlState';
-import { configQuery } from '@/lib/config/url';
+import { CONFIG_KEYS, configQuery, unknownKeyNotices } from '@/lib/config/url';
 import { Controls } from './Controls';
 import { Figure } from '@/components/figure/Figure';
 import { formatBytes, formatBytesPerSecond, formatFlopsPerSecond, formatSeconds } from '@/lib/charts/format';
@@ -27,7 +27,7 @@ import { RunEstimateNote } from './RunEstimate';
 import { StatusBar } from './StatusBar';
 import { StepChart, stepTable, type StepSeries } from './StepChart';
 import { useLiveBench, type RunSettings } from './useLiveBench';
-import { mergeExtras, useLiveExtras } from './urlExtras';
+import { EMBEDDED_LIVE_PREFIX, LIVE_EXTRA_KEYS, mergeExtras, useLiveExtras } from './urlExtras';
 import { createFidoWorker, type WorkerFactory } from './workerClient';
 import styles from './live.module.css';
 
@@ -60,8 +60,13 @@ function memoryNote(reportedBytes: number | undefined): string {
   return `${formatBytes(reportedBytes)} of memory, as this browser reports it`;
 }
 
+/** True for a key the standalone live page reads. */
+function isLiveKey(key: string): boolean {
+  return CONFIG_KEYS.has(key) || LIVE_EXTRA_KEYS.has(key);
+}
+
 export function LiveBench({ embedded = false, workerFactory = createFidoWorker }: LiveBenchProps) {
-  const prefix = embedded ? 'live.' : '';
+  const prefix = embedded ? EMBEDDED_LIVE_PREFIX : '';
   // The defaults are tiny FiDO, so Race both compares two different models: Run FiD drops
   // K and g (variantConfig) and Run FiDO keeps them.
   const url = useUrlConfig(prefix, TINY_FIDO_CONFIG);
@@ -81,11 +86,13 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   useEffect(() => {
     if (!ready || !extras.ready || noticed.current) return;
     noticed.current = true;
-    // The URL is still as loaded here, because it is rewritten only below.
-    setNotices(markDefaultNotices(oneNoticePerKey([...clamped.notices, ...extras.notices]), window.location.search));
+    // The URL is still as loaded here, because it is rewritten only below. Embedded, the
+    // article owns the link and reports its unknown keys.
+    const unknown = embedded ? [] : unknownKeyNotices(window.location.search, isLiveKey);
+    setNotices(markDefaultNotices(oneNoticePerKey([...clamped.notices, ...extras.notices, ...unknown]), window.location.search));
     if (clamped.notices.length > 0) setConfig(clamped.config);
     if (extras.notices.length > 0) setExtras(extras.extras);
-  }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras]);
+  }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras, embedded]);
 
   const { seed, repeats } = extras.extras;
   const settings: RunSettings = useMemo(() => ({ seed, warmups: WARMUPS, repeats }), [seed, repeats]);
@@ -122,7 +129,8 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
   const lockNoteId = useId();
   const lockedBy = busy ? lockNoteId : undefined;
   const memoryLimitId = useId();
-  const runBlockedBy = busy ? lockNoteId : memoryLimit !== null ? memoryLimitId : undefined;
+  let runBlockedBy = lockedBy;
+  if (!busy && memoryLimit !== null) runBlockedBy = memoryLimitId;
 
   const device = useMemo(
     () => (state.calibration ? deviceConfig(config, state.calibration, deviceMemoryBytes()) : null),

@@ -8,14 +8,15 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Notice } from '@/lib/config/url';
-import { BACKEND_URL_KEY, parseBackendChoice } from '@/lib/fido/backends';
+import { parseBackendChoice } from '@/lib/fido/backends';
+import { BACKEND_URL_KEY, REPEATS_URL_KEY, SEED_URL_KEY } from '@/lib/fido/urlKeys';
 import type { BackendChoice } from '@/lib/fido/protocol';
 
-export const SEED_URL_KEY = 'seed';
+export { EMBEDDED_LIVE_PREFIX, LIVE_EXTRA_KEYS, REPEATS_URL_KEY, SEED_URL_KEY } from '@/lib/fido/urlKeys';
+
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 2 ** 31 - 1;
 
-export const REPEATS_URL_KEY = 'repeats';
 /** Timed runs per model: five give a median that one slow run cannot move. */
 export const DEFAULT_REPEATS = 5;
 export const MAX_REPEATS = 20;

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
-import { oneNoticePerKey } from '@/lib/config/url';
+import { useUnknownKeyNotices } from '@/components/state/useUnknownKeyNotices';
+import { CONFIG_KEYS, oneNoticePerKey } from '@/lib/config/url';
 import { ChartsPanel } from './ChartsPanel';
 import { CompareTable } from './CompareTable';
 import { ConfigControls } from './ConfigControls';
@@ -10,9 +11,15 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { Headline } from './Headline';
 import { NoticeBanner } from './NoticeBanner';
 import { PaperCheckPanel } from './PaperCheckPanel';
-import { COMPARE_PREFIX, hasSecondConfig, useCompareFlag } from './useCompareFlag';
+import { COMPARE_KEY, COMPARE_PREFIX, hasSecondConfig, useCompareFlag } from './useCompareFlag';
 import { useEstimates } from './useEstimates';
 import styles from './playground.module.css';
+
+/** True for a key the playground reads: the configuration, `cmp` and the second configuration under `b.`. */
+function isPlaygroundKey(key: string): boolean {
+  if (CONFIG_KEYS.has(key) || key === COMPARE_KEY) return true;
+  return key.startsWith(COMPARE_PREFIX) && CONFIG_KEYS.has(key.slice(COMPARE_PREFIX.length));
+}
 
 /**
  * The playground: every control of the configuration kept in the URL, its cost, the
@@ -25,9 +32,10 @@ export function Playground() {
   const estimatesA = useEstimates(a.config);
   const estimatesB = useEstimates(b.config);
 
+  const [unknownNotices, dismissUnknown] = useUnknownKeyNotices(isPlaygroundKey);
   const notices = useMemo(
-    () => oneNoticePerKey([...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : [])]),
-    [a.notices, b.notices, compare, compareNotice],
+    () => oneNoticePerKey([...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : []), ...unknownNotices]),
+    [a.notices, b.notices, compare, compareNotice, unknownNotices],
   );
   const { dismissNotices: dismissA, flush: flushA, config: configA } = a;
   const { dismissNotices: dismissB, flush: flushB, setConfig: setConfigB } = b;
@@ -41,7 +49,8 @@ export function Playground() {
     dismissA();
     dismissB();
     dismissCompareNotice();
-  }, [dismissA, dismissB, dismissCompareNotice]);
+    dismissUnknown();
+  }, [dismissA, dismissB, dismissCompareNotice, dismissUnknown]);
 
   const flush = useCallback(() => {
     flushA();

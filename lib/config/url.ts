@@ -61,6 +61,33 @@ function show(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
+/** Keys of the shared configuration, without a prefix. */
+export const CONFIG_KEYS: ReadonlySet<string> = new Set(CONFIG_FIELDS.map((field) => field.key));
+
+/** Unknown keys listed one by one; the last listed notice counts the rest. */
+const MAX_UNKNOWN_KEY_NOTICES = 8;
+
+/**
+ * Returns a notice for each key of `input` that `isKnown` rejects, so a misspelt key is not
+ * silently left at its default. Each key is listed once, and at most
+ * `MAX_UNKNOWN_KEY_NOTICES` of them.
+ */
+export function unknownKeyNotices(input: string | URLSearchParams, isKnown: (key: string) => boolean): Notice[] {
+  const unknown = new Map<string, string>();
+  for (const [key, value] of toSearchParams(input)) {
+    if (!isKnown(key) && !unknown.has(key)) unknown.set(key, value);
+  }
+  const notices: Notice[] = [...unknown].slice(0, MAX_UNKNOWN_KEY_NOTICES).map(([key, value]) => ({
+    key: show(key),
+    given: show(value),
+    used: null,
+    reason: 'not a setting of this page; check the spelling',
+  }));
+  const rest = unknown.size - notices.length;
+  if (rest > 0) notices[notices.length - 1].reason += `; ${pluralize(rest, 'more unknown key')} not listed`;
+  return notices;
+}
+
 /**
  * Parses the configuration keys of `input`. With a `prefix` (such as `b.`) only keys that
  * start with it are read, so two configurations can share one URL. Missing keys take

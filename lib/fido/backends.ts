@@ -8,11 +8,12 @@
 import type { Notice } from '../config/url';
 import { BACKEND_CHOICES, BACKEND_LABELS, BACKEND_NAMES, type BackendChoice, type BackendName, type BackendProbe } from './protocol';
 import { median } from './stats';
+import { BACKEND_URL_KEY } from './urlKeys';
 
 export type TensorFlow = typeof import('@tensorflow/tfjs');
 
 /** URL key of the backend choice (prefixed like the configuration's keys). */
-export const BACKEND_URL_KEY = 'backend';
+export { BACKEND_URL_KEY };
 
 /**
  * Loads TensorFlow.js and registers the wasm backend. `wasmPath` is the URL folder that

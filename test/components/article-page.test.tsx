@@ -45,6 +45,17 @@ describe('ArticlePage', () => {
     expect(alert.textContent).toMatch(/kv=5/);
   });
 
+  it('reports misspelt keys', async () => {
+    window.history.replaceState(null, '', '/?passage=4&live.passages=4&live.seed=2&live.passage=3&slide=2&k=6');
+    render(<ArticlePage />);
+    const alert = await screen.findByRole('alert');
+    const items = within(alert).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual([
+      'passage=4: not a setting of this page; check the spelling; ignored.',
+      'live.passage=3: not a setting of this page; check the spelling; ignored.',
+    ]);
+  });
+
   it('says an ignored value is ignored', async () => {
     window.history.replaceState(null, '', '/?hw=a100&peak=1');
     render(<ArticlePage />);

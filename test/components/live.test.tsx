@@ -199,11 +199,24 @@ describe('LiveBench', () => {
     await waitFor(() => expect(window.location.search).toBe('?passages=4&ptokens=16&ttokens=3'));
   });
 
+  it('reports misspelt keys', async () => {
+    setup('?passage=4&seed=3&heads=2&passage=5');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    const items = within(notice.parentElement!).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'passage: given 4, ignored (not a setting of this page; check the spelling)',
+      'heads: given 2, ignored (not a setting of this page; check the spelling)',
+    ]);
+    expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue(String(TINY_FIDO_CONFIG.passages));
+    await waitForActivity('finished');
+  });
+
   it('reports a link cut at its length limit', async () => {
     setup(`?x=${'x'.repeat(8200)}&passages=4`);
     const notice = await screen.findByText(/Some values in the link were changed/);
     const items = within(notice.parentElement!).getAllByRole('listitem');
-    expect(items).toHaveLength(1);
+    expect(items).toHaveLength(2);
+    expect(items[1]).toHaveTextContent(`x: given ${'x'.repeat(40)}…, ignored (not a setting of this page; check the spelling)`);
     expect(items[0]).toHaveTextContent(
       'query: given 8,214 characters, used the first 8,192 (a link is read up to 8,192 characters, so every key after that was ignored)',
     );

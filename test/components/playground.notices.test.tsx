@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Playground } from '@/components/playground/Playground';
 
@@ -22,6 +22,16 @@ describe('Playground URL notices', () => {
     expect(dech[0]).toContain('given 4, 8');
     expect(dech[0]).toContain('ignored');
     expect(dech[0]).toContain('(dec is base, not custom)');
+  });
+
+  it('reports misspelt keys', async () => {
+    window.history.replaceState(null, '', '/playground/?cmp=1&passage=4&b.passages=8&b.passage=2&k=6');
+    render(<Playground />);
+    await waitFor(() => expect(noticeItems()).toHaveLength(2));
+    expect(noticeItems()).toEqual([
+      'passage: given 4, ignored (not a setting of this page; check the spelling).',
+      'b.passage: given 2, ignored (not a setting of this page; check the spelling).',
+    ]);
   });
 
   it('keeps keys of A and B apart', () => {

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, effectiveKvHeads, type Config } from '@/lib/config/conf
 import { HARDWARE_PRESETS } from '@/lib/config/hardware';
 import { presetDims } from '@/lib/config/models';
 import { CUSTOM_ONLY_KEYS, type Field } from '@/lib/config/schema';
-import { configQuery, normalizeConfig, parseConfig, serializeConfig, toSearchParams } from '@/lib/config/url';
+import { CONFIG_KEYS, configQuery, normalizeConfig, parseConfig, serializeConfig, toSearchParams, unknownKeyNotices } from '@/lib/config/url';
 import { FIELDS, anyConfig, fieldValue } from './arbitraries';
 
 /** Selects the choice that makes a custom-only key apply. */
@@ -314,6 +314,25 @@ describe('URL hostile input', () => {
     expect(long.notices[0].reason).toBe(short.notices[0].reason);
   });
 
+  it('lists unknown keys once each', () => {
+    const notices = unknownKeyNotices('?passage=4&k=6&passage=5&foo=', (key) => CONFIG_KEYS.has(key));
+
+    expect(notices).toEqual([
+      { key: 'passage', given: '4', used: null, reason: 'not a setting of this page; check the spelling' },
+      { key: 'foo', given: '', used: null, reason: 'not a setting of this page; check the spelling' },
+    ]);
+    expect(unknownKeyNotices('?k=6&passages=4', (key) => CONFIG_KEYS.has(key))).toEqual([]);
+  });
+
+  it('lists at most eight unknown keys', () => {
+    const query = Array.from({ length: 30 }, (_, i) => `x${i}=1`).join('&');
+    const notices = unknownKeyNotices(query, (key) => CONFIG_KEYS.has(key));
+
+    expect(notices).toHaveLength(8);
+    expect(notices[7].key).toBe('x7');
+    expect(notices[7].reason).toBe('not a setting of this page; check the spelling; 22 more unknown keys not listed');
+  });
+
   it('reports a link cut at its length limit', () => {
     // 8,200 characters of an unknown key, then a setting past the limit.
     const query = `?x=${'x'.repeat(8195)}&k=6`;
@@ -341,8 +360,8 @@ describe('URL hostile input', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0].key).toBe('query');
     expect(toSearchParams(query).has('k')).toBe(false);
-    const kept = [...toSearchParams(query).keys()];
-    expect(kept.at(-1)).toMatch(/^k\d+$/);
+    const keys = [...toSearchParams(query).keys()];
+    expect(keys.at(-1)).toMatch(/^k\d+$/);
     expect(query.slice(0, Number(notices[0].used?.replace(/\D/g, '')))).toMatch(/=1$/);
   });
 
