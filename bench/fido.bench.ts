@@ -371,13 +371,13 @@ function explanation(node: Measured, all: Figures[]): string {
     'nothing to start. It is a reference, not the prediction, because a tiny decoding step on wasm spends most of its',
     'time starting kernels, which no roofline contains. The prediction for this device adds two measurements of the',
     "device, neither taken from the model's own timings. The decoder's bytes move at the bandwidth of a one-row matmul",
-    `against a 16 MiB matrix that is not in cache (${DEFAULT_CALIBRATION.matvecMatrices} such matrices taken in turn), because a decoding step reads`,
-    'its weights and cached keys and values that way. Every kernel the decoder steps launch (counted in the timed',
-    'regions of one extra untimed pass) adds the launch time of one kernel within a decoding step: the tiny decoder',
-    'at widths of 8 and one passage of 16 tokens, timed per kernel. That probe is the same for both variants and every',
-    'setting, so it is a figure of the device. Both figures drift over seconds on a shared machine, so they are',
-    `measured again between the timed passes of each variant (${DEFAULT_CALIBRATION.runProbePasses} probe passes and ${DEFAULT_CALIBRATION.runMatvecProducts} products after each`,
-    "pass), and the variant's prediction uses those; the calibration's figures are listed beside them. The predicted",
+    `against a 16 MiB matrix that is not in cache, with ${DEFAULT_CALIBRATION.matvecMatrices} such matrices taken in turn. A decoding step reads`,
+    'its weights and cached keys and values that way. Every kernel the decoder steps launch adds the launch time of',
+    'one kernel within a decoding step. The kernels are counted in the timed regions of one extra untimed pass. The',
+    'launch time comes from the tiny decoder at widths of 8 and one passage of 16 tokens, timed per kernel. That probe',
+    'is the same for both variants and every setting, so it is a figure of the device. Both figures drift over seconds',
+    `on a shared machine, so they are measured again between the timed passes of each variant: ${DEFAULT_CALIBRATION.runProbePasses} probe passes and`,
+    `${DEFAULT_CALIBRATION.runMatvecProducts} products after each pass. The variant's prediction uses those, and the calibration's figures are listed beside them. The predicted`,
     "speedup divides the two predictions, each with its own run's figures. The best case,",
     `a chain of small dependent kernels of ${LAUNCH_MIX.length} common kinds (${LAUNCH_MIX.join(', ')}), is listed`,
     'for comparison. Nothing is fitted to the runs. What remains is kernels that run faster or slower than those rates',
@@ -431,17 +431,20 @@ export default async function run(context: BenchContext): Promise<BenchResult> {
       `only in decoder layers i with (i + 1) % ${FIDO.crossAttentionPeriod} = 0 and has ${FIDO.kvHeads} key/value head. ` +
       'Same input and seed for both.',
     '',
-    `Method: the wasm backend (SIMD, one thread). The device is first calibrated (a square matmul of up to 1024, chained ` +
-      `adds over 16 MiB buffers and a [1, ${DEFAULT_CALIBRATION.matvecSize}] · [${DEFAULT_CALIBRATION.matvecSize}, ${DEFAULT_CALIBRATION.matvecSize}] ` +
-      `matrix-vector product over ${DEFAULT_CALIBRATION.matvecMatrices} matrices in turn, medians of 5 runs after 2 warm-ups (20 products after 4 for the matrix-vector product); a chain of ${DEFAULT_CALIBRATION.dispatchCycles * LAUNCH_MIX.length} small dependent kernels ` +
-      `read back once, median of ${DEFAULT_CALIBRATION.dispatchRepeats} chains after ${DEFAULT_CALIBRATION.dispatchWarmups} warm-up chains; and the launch probe, the tiny ` +
-      `decoder at widths of 8, median of ${DEFAULT_CALIBRATION.probeRepeats} passes after ${DEFAULT_CALIBRATION.probeWarmups}), then FiD and FiDO each run ${WARMUPS} untimed warm-up ` +
-      `pass and ${REPEATS} timed passes; every phase is timed up to the readback of its result and reported as the median. ` +
-      'Predictions are the cost model on the calibrated device (fp32, batch 1, efficiencies 100%), shown alone and ' +
-      'calibrated: decoder bytes at the matrix-vector bandwidth plus the counted kernels times the launch time, both ' +
-      'measured again between the timed passes of each variant (lib/fido/calibrate.ts predictRun). In Node the model runs ' +
-      'in-process (lib/fido/timing.ts); in Chromium Playwright opens /live, presses Race both and reads the figures the page ' +
-      'shows, while a PerformanceObserver records main-thread long tasks (50 ms or more) during the race.',
+    'Method: the wasm backend (SIMD, one thread). The device is calibrated first. A square matmul of up to 1024 and ' +
+      'chained adds over 16 MiB buffers each take the median of 5 runs after 2 warm-ups. ' +
+      `The [1, ${DEFAULT_CALIBRATION.matvecSize}] · [${DEFAULT_CALIBRATION.matvecSize}, ${DEFAULT_CALIBRATION.matvecSize}] matrix-vector product takes ` +
+      `${DEFAULT_CALIBRATION.matvecMatrices} matrices in turn, with the median of 20 products after 4. ` +
+      `A chain of ${DEFAULT_CALIBRATION.dispatchCycles * LAUNCH_MIX.length} small dependent kernels, read back once, takes the median of ` +
+      `${DEFAULT_CALIBRATION.dispatchRepeats} chains after ${DEFAULT_CALIBRATION.dispatchWarmups}. ` +
+      `The launch probe, the tiny decoder at widths of 8, takes the median of ${DEFAULT_CALIBRATION.probeRepeats} passes after ${DEFAULT_CALIBRATION.probeWarmups}. ` +
+      `Then FiD and FiDO each run ${WARMUPS} untimed warm-up pass and ${REPEATS} timed passes. ` +
+      'Every phase is timed up to the readback of its result and reported as the median. ' +
+      'Predictions are the cost model on the calibrated device (fp32, batch 1, efficiencies 100%), shown alone and calibrated. ' +
+      'The calibrated prediction moves the decoder bytes at the matrix-vector bandwidth and adds the counted kernels times ' +
+      'the launch time. Both figures are measured again between the timed passes of each variant (lib/fido/calibrate.ts predictRun). ' +
+      'In Node the model runs in-process (lib/fido/timing.ts). In Chromium, Playwright opens /live, presses Race both and ' +
+      'reads the figures the page shows, while a PerformanceObserver records main-thread long tasks (50 ms or more) during the race.',
     '',
     ...sections.flatMap((s) => [s, '']),
     explanation(node, all),

@@ -713,8 +713,8 @@ function totalOf(result: Pick<RunResult, 'encoderSeconds' | 'projectionSeconds' 
  * prediction from the roofline alone and calibrated. Each calibrated prediction uses its
  * own run's figures (`predictRun`), as the phase table does. In Node on wasm the first run
  * after calibration measured its launch time about 20% above later runs, whichever model
- * ran first, and its decoder was slower by a similar share, so one figure for both runs
- * would credit that to the models.
+ * ran first. Its decoder was slower by a similar share, so one figure for both runs would
+ * credit that to the models.
  */
 export function compareSpeedup(fid: RunResult, fido: RunResult, device: Config, calibration: LaunchCalibration): SpeedupComparison {
   const fidPrediction = predictRun(fid, device, calibration);

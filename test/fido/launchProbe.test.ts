@@ -7,6 +7,18 @@ import { createRunSampler, LAUNCH_PROBE_CONFIG, timeLaunchProbe } from '@/lib/fi
 import { createFidoModel, encodeInput, SAMPLE_PASSAGES, SAMPLE_QUESTION } from '@/lib/fido';
 import { countKernels, timeModel } from '@/lib/fido/timing';
 
+/** Counts the probe decoder's kernels of one pass per step, as countKernels reports them. */
+async function probeStepKernels(): Promise<number[]> {
+  const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
+  try {
+    return (await countKernels(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config))).steps;
+  } finally {
+    model.dispose();
+  }
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
 describe('launch probe', () => {
   it('is the tiny FiDO structure at widths of 8', () => {
     expect(decoderDims(LAUNCH_PROBE_CONFIG)).toEqual({ dModel: 8, dFf: 8, heads: 2, dKv: 4, layers: 4 });
@@ -29,11 +41,9 @@ describe('launch probe', () => {
       expect(result.decoderSeconds).toBeGreaterThan(0);
 
       // The count is that of the decoder steps of one pass, as countKernels reports it.
-      const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
-      const kernels = await countKernels(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config));
-      model.dispose();
-      expect(result.kernels).toBe(kernels.steps.reduce((sum, count) => sum + count, 0));
-      expect(kernels.steps).toHaveLength(LAUNCH_PROBE_CONFIG.targetTokens);
+      const steps = await probeStepKernels();
+      expect(result.kernels).toBe(sum(steps));
+      expect(steps).toHaveLength(LAUNCH_PROBE_CONFIG.targetTokens);
     });
   }
 });
@@ -60,10 +70,7 @@ describe('run sampler', () => {
       expect(Number.isFinite(result.matvecBytesPerSecond)).toBe(true);
       expect(result.matvecBytesPerSecond).toBeGreaterThan(0);
 
-      const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
-      const kernels = await countKernels(tf, model, encodeInput(SAMPLE_QUESTION, SAMPLE_PASSAGES, model.config));
-      model.dispose();
-      expect(result.probeKernels).toBe(kernels.steps.reduce((sum, count) => sum + count, 0));
+      expect(result.probeKernels).toBe(sum(await probeStepKernels()));
     });
   }
 
