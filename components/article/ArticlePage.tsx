@@ -7,13 +7,15 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { describeModel, type Config } from '@/lib/config/config';
 import { vanillaFid } from '@/lib/config/presets';
-import { CONFIG_KEYS, normalizeConfig } from '@/lib/config/url';
+import { CONFIG_KEYS, normalizeConfig, parseConfig, toSearchParams, unknownKeyNotices, type Notice } from '@/lib/config/url';
 import { PRESENT_PARAM, SLIDE_PARAM } from '@/lib/lecture/slides';
 import { evaluate } from '@/lib/cost';
 import { enterLecture, usePresenting } from '@/components/lecture/usePresenting';
 import { EMBEDDED_LIVE_PREFIX as LIVE_PREFIX, LIVE_EXTRA_KEYS } from '@/lib/fido/urlKeys';
 import { useUrlConfig } from '@/components/state/urlState';
-import { useUnknownKeyNotices } from '@/components/state/useUnknownKeyNotices';
+import { useLinkNotices } from '@/components/state/useLinkNotices';
+import { clampTinyConfig } from '@/lib/fido/protocol';
+import { TINY_FIDO_CONFIG } from '@/lib/fido/presets';
 import { ARTICLE_SECTIONS, type ArticleState } from './sections';
 import { SectionLink } from './SectionLink';
 import { useHashSettle } from './useHashSettle';
@@ -40,14 +42,27 @@ function isArticleKey(key: string): boolean {
   return CONFIG_KEYS.has(rest) || LIVE_EXTRA_KEYS.has(rest);
 }
 
+/**
+ * Lists what the article's link carries beyond its own configuration, so the top of the
+ * page reports the whole link. These are the embedded bench's `live.` values that cannot
+ * be used, which the bench also lists once it loads, and keys that no setting reads. A
+ * bench default lowered to fit other values is left to the bench, as the link lacks its key.
+ */
+function readArticleLink(search: string): Notice[] {
+  const params = toSearchParams(search);
+  const live = parseConfig(params, LIVE_PREFIX, TINY_FIDO_CONFIG);
+  const liveNotices = clampTinyConfig(live.config, LIVE_PREFIX, live.notices).notices.filter((notice) => params.has(notice.key));
+  return [...liveNotices, ...unknownKeyNotices(params, isArticleKey)];
+}
+
 export function ArticlePage() {
   const { config: urlConfig, notices: configNotices, ready, setConfig: setUrlConfig, dismissNotices: dismissConfigNotices } = useUrlConfig();
-  const [unknownNotices, dismissUnknown] = useUnknownKeyNotices(isArticleKey);
-  const notices = useMemo(() => [...configNotices, ...unknownNotices], [configNotices, unknownNotices]);
+  const [linkNotices, dismissLinkNotices] = useLinkNotices(readArticleLink);
+  const notices = useMemo(() => [...configNotices, ...linkNotices], [configNotices, linkNotices]);
   const dismissNotices = useCallback(() => {
     dismissConfigNotices();
-    dismissUnknown();
-  }, [dismissConfigNotices, dismissUnknown]);
+    dismissLinkNotices();
+  }, [dismissConfigNotices, dismissLinkNotices]);
   // The same object while the values stay the same: reading a default URL after hydration
   // then updates no Suspense boundary that is still waiting for its code.
   const configJson = JSON.stringify(urlConfig);

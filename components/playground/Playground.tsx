@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ToggleField } from '@/components/controls';
 import { useUrlConfig } from '@/components/state/urlState';
-import { useUnknownKeyNotices } from '@/components/state/useUnknownKeyNotices';
-import { CONFIG_KEYS, oneNoticePerKey } from '@/lib/config/url';
+import { useLinkNotices } from '@/components/state/useLinkNotices';
+import { CONFIG_KEYS, oneNoticePerKey, unknownKeyNotices, type Notice } from '@/lib/config/url';
 import { ChartsPanel } from './ChartsPanel';
 import { CompareTable } from './CompareTable';
 import { ConfigControls } from './ConfigControls';
@@ -21,6 +21,11 @@ function isPlaygroundKey(key: string): boolean {
   return key.startsWith(COMPARE_PREFIX) && CONFIG_KEYS.has(key.slice(COMPARE_PREFIX.length));
 }
 
+/** Lists the keys of the playground's link that no setting reads. */
+function readPlaygroundLink(search: string): Notice[] {
+  return unknownKeyNotices(search, isPlaygroundKey);
+}
+
 /**
  * The playground: every control of the configuration kept in the URL, its cost, the
  * charts, the paper check and, on request, a second configuration B (URL keys `b.…`).
@@ -32,7 +37,7 @@ export function Playground() {
   const estimatesA = useEstimates(a.config);
   const estimatesB = useEstimates(b.config);
 
-  const [unknownNotices, dismissUnknown] = useUnknownKeyNotices(isPlaygroundKey);
+  const [unknownNotices, dismissUnknown] = useLinkNotices(readPlaygroundLink);
   const notices = useMemo(
     () => oneNoticePerKey([...a.notices, ...(compare ? b.notices : []), ...(compareNotice ? [compareNotice] : []), ...unknownNotices]),
     [a.notices, b.notices, compare, compareNotice, unknownNotices],

@@ -23,8 +23,8 @@ export interface ParsedConfig {
  */
 export const MAX_QUERY_CHARS = 8192;
 
-/** Key of the notice for a query longer than `MAX_QUERY_CHARS`, which names no setting. */
-export const LONG_QUERY_NOTICE_KEY = 'query';
+/** Key of the notice for a query longer than `MAX_QUERY_CHARS`. It names no setting. */
+export const LONG_QUERY_NOTICE_KEY = 'link length';
 
 /** Returns how many leading characters of `input` are read: all, or up to the last `&` within `MAX_QUERY_CHARS`. */
 function readLength(input: string): number {
@@ -41,7 +41,7 @@ export function longQueryNotice(input: string | URLSearchParams): Notice | null 
     key: LONG_QUERY_NOTICE_KEY,
     given: `${input.length.toLocaleString('en-US')} characters`,
     used: `the first ${readLength(input).toLocaleString('en-US')}`,
-    reason: `a link is read up to ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters, so every key after that was ignored`,
+    reason: `a link is read up to its last whole key=value pair within ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters, so every key after it was ignored`,
   };
 }
 
@@ -78,7 +78,7 @@ export function unknownKeyNotices(input: string | URLSearchParams, isKnown: (key
     if (!isKnown(key) && !unknown.has(key)) unknown.set(key, value);
   }
   const notices: Notice[] = [...unknown].slice(0, MAX_UNKNOWN_KEY_NOTICES).map(([key, value]) => ({
-    key: show(key),
+    key: key === '' ? '(empty key)' : show(key),
     given: show(value),
     used: null,
     reason: 'not a setting of this page; check the spelling',

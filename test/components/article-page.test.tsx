@@ -56,6 +56,17 @@ describe('ArticlePage', () => {
     ]);
   });
 
+  it('reports invalid bench values at the top', async () => {
+    window.history.replaceState(null, '', '/?live.passages=abc&live.encd=4096&live.decl=1&k=3');
+    render(<ArticlePage />);
+    const alert = await screen.findByRole('alert');
+    const items = within(alert).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toContain('live.passages=abc: not a number; the default is used; used 16.');
+    expect(items.some((item) => item?.startsWith('live.encd=4096: above the tiny model\'s limit'))).toBe(true);
+    // The bench's default K, lowered to fit one decoder layer, is not a key of the link.
+    expect(items.some((item) => item?.startsWith('live.k='))).toBe(false);
+  });
+
   it('says an ignored value is ignored', async () => {
     window.history.replaceState(null, '', '/?hw=a100&peak=1');
     render(<ArticlePage />);

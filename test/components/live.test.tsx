@@ -218,7 +218,7 @@ describe('LiveBench', () => {
     expect(items).toHaveLength(2);
     expect(items[1]).toHaveTextContent(`x: given ${'x'.repeat(40)}…, ignored (not a setting of this page; check the spelling)`);
     expect(items[0]).toHaveTextContent(
-      'query: given 8,214 characters, used the first 8,192 (a link is read up to 8,192 characters, so every key after that was ignored)',
+      'link length: given 8,214 characters, used the first 8,192 (a link is read up to its last whole key=value pair within 8,192 characters, so every key after it was ignored)',
     );
     expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue(String(TINY_FIDO_CONFIG.passages));
     await waitForActivity('finished');

@@ -322,6 +322,7 @@ describe('URL hostile input', () => {
       { key: 'foo', given: '', used: null, reason: 'not a setting of this page; check the spelling' },
     ]);
     expect(unknownKeyNotices('?k=6&passages=4', (key) => CONFIG_KEYS.has(key))).toEqual([]);
+    expect(unknownKeyNotices('?=4', (key) => CONFIG_KEYS.has(key))[0].key).toBe('(empty key)');
   });
 
   it('lists at most eight unknown keys', () => {
@@ -341,10 +342,10 @@ describe('URL hostile input', () => {
     expect(config.crossAttentionPeriod).toBe(DEFAULT_CONFIG.crossAttentionPeriod);
     expect(notices).toEqual([
       {
-        key: 'query',
+        key: 'link length',
         given: `${query.length.toLocaleString('en-US')} characters`,
         used: 'the first 8,192',
-        reason: 'a link is read up to 8,192 characters, so every key after that was ignored',
+        reason: 'a link is read up to its last whole key=value pair within 8,192 characters, so every key after it was ignored',
       },
     ]);
     expect(parseConfig(query, 'b.').notices).toEqual([]);
@@ -358,7 +359,7 @@ describe('URL hostile input', () => {
 
     expect(config.passages).toBe(16);
     expect(notices).toHaveLength(1);
-    expect(notices[0].key).toBe('query');
+    expect(notices[0].key).toBe('link length');
     expect(toSearchParams(query).has('k')).toBe(false);
     const keys = [...toSearchParams(query).keys()];
     expect(keys.at(-1)).toMatch(/^k\d+$/);
