@@ -88,8 +88,9 @@ export function LiveBench({ embedded = false, workerFactory = createFidoWorker }
     noticed.current = true;
     // The URL is still as loaded here, because it is rewritten only below. Embedded, the
     // article owns the link and reports its unknown keys.
+    // Unknown keys come from the link by definition, so they are not marked as defaults.
     const unknown = embedded ? [] : unknownKeyNotices(window.location.search, isLiveKey);
-    setNotices(markDefaultNotices(oneNoticePerKey([...clamped.notices, ...extras.notices, ...unknown]), window.location.search));
+    setNotices([...markDefaultNotices(oneNoticePerKey([...clamped.notices, ...extras.notices]), window.location.search), ...unknown]);
     if (clamped.notices.length > 0) setConfig(clamped.config);
     if (extras.notices.length > 0) setExtras(extras.extras);
   }, [ready, extras.ready, clamped, extras.notices, extras.extras, setConfig, setExtras, embedded]);

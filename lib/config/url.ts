@@ -29,9 +29,9 @@ export const LONG_QUERY_NOTICE_KEY = 'link length';
 /** Returns how many leading characters of `input` are read: all, or up to the last `&` within `MAX_QUERY_CHARS`. */
 function readLength(input: string): number {
   if (input.length <= MAX_QUERY_CHARS) return input.length;
-  // Cutting inside a key=value pair would read a key the link does not contain.
-  const separator = input.lastIndexOf('&', MAX_QUERY_CHARS);
-  return separator > 0 ? separator : MAX_QUERY_CHARS;
+  // Cutting inside a key=value pair would read a key or value the link does not contain,
+  // so with no whole pair within the limit nothing is read.
+  return Math.max(0, input.lastIndexOf('&', MAX_QUERY_CHARS));
 }
 
 /** Returns a notice when `input` is longer than `MAX_QUERY_CHARS`, else null. */
@@ -40,7 +40,7 @@ export function longQueryNotice(input: string | URLSearchParams): Notice | null 
   return {
     key: LONG_QUERY_NOTICE_KEY,
     given: `${input.length.toLocaleString('en-US')} characters`,
-    used: `the first ${readLength(input).toLocaleString('en-US')}`,
+    used: `${readLength(input).toLocaleString('en-US')} characters`,
     reason: `a link is read up to its last whole key=value pair within ${MAX_QUERY_CHARS.toLocaleString('en-US')} characters, so every key after it was ignored`,
   };
 }
@@ -64,6 +64,13 @@ function show(value: string): string {
 /** Keys of the shared configuration, without a prefix. */
 export const CONFIG_KEYS: ReadonlySet<string> = new Set(CONFIG_FIELDS.map((field) => field.key));
 
+/** Names a key for a notice, so an empty or blank key is still visible. */
+function keyLabel(key: string): string {
+  if (key === '') return '(empty key)';
+  if (key.trim() === '') return JSON.stringify(key);
+  return show(key);
+}
+
 /** Unknown keys listed one by one; the last listed notice counts the rest. */
 const MAX_UNKNOWN_KEY_NOTICES = 8;
 
@@ -78,7 +85,7 @@ export function unknownKeyNotices(input: string | URLSearchParams, isKnown: (key
     if (!isKnown(key) && !unknown.has(key)) unknown.set(key, value);
   }
   const notices: Notice[] = [...unknown].slice(0, MAX_UNKNOWN_KEY_NOTICES).map(([key, value]) => ({
-    key: key === '' ? '(empty key)' : show(key),
+    key: keyLabel(key),
     given: show(value),
     used: null,
     reason: 'not a setting of this page; check the spelling',

@@ -199,6 +199,17 @@ describe('LiveBench', () => {
     await waitFor(() => expect(window.location.search).toBe('?passages=4&ptokens=16&ttokens=3'));
   });
 
+  it('reports an empty key as given', async () => {
+    setup('?=4&%20=1');
+    const notice = await screen.findByText(/Some values in the link were changed/);
+    const items = within(notice.parentElement!).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual([
+      '(empty key): given 4, ignored (not a setting of this page; check the spelling)',
+      '" ": given 1, ignored (not a setting of this page; check the spelling)',
+    ]);
+    await waitForActivity('finished');
+  });
+
   it('reports misspelt keys', async () => {
     setup('?passage=4&seed=3&heads=2&passage=5');
     const notice = await screen.findByText(/Some values in the link were changed/);
@@ -214,11 +225,11 @@ describe('LiveBench', () => {
   it('reports a link cut at its length limit', async () => {
     setup(`?x=${'x'.repeat(8200)}&passages=4`);
     const notice = await screen.findByText(/Some values in the link were changed/);
+    // No whole key=value pair fits in the limit, so nothing is read and `x` is not listed.
     const items = within(notice.parentElement!).getAllByRole('listitem');
-    expect(items).toHaveLength(2);
-    expect(items[1]).toHaveTextContent(`x: given ${'x'.repeat(40)}…, ignored (not a setting of this page; check the spelling)`);
+    expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent(
-      'link length: given 8,214 characters, used the first 8,192 (a link is read up to its last whole key=value pair within 8,192 characters, so every key after it was ignored)',
+      'link length: given 8,214 characters, used 0 characters (a link is read up to its last whole key=value pair within 8,192 characters, so every key after it was ignored)',
     );
     expect(screen.getByRole('slider', { name: 'Passages P' })).toHaveValue(String(TINY_FIDO_CONFIG.passages));
     await waitForActivity('finished');

@@ -323,6 +323,7 @@ describe('URL hostile input', () => {
     ]);
     expect(unknownKeyNotices('?k=6&passages=4', (key) => CONFIG_KEYS.has(key))).toEqual([]);
     expect(unknownKeyNotices('?=4', (key) => CONFIG_KEYS.has(key))[0].key).toBe('(empty key)');
+    expect(unknownKeyNotices('?%20=4', (key) => CONFIG_KEYS.has(key))[0].key).toBe('" "');
   });
 
   it('lists at most eight unknown keys', () => {
@@ -335,7 +336,7 @@ describe('URL hostile input', () => {
   });
 
   it('reports a link cut at its length limit', () => {
-    // 8,200 characters of an unknown key, then a setting past the limit.
+    // 8,200 characters of an unknown key, then a setting past the limit. No whole pair fits.
     const query = `?x=${'x'.repeat(8195)}&k=6`;
     const { config, notices } = parseConfig(query);
 
@@ -344,11 +345,12 @@ describe('URL hostile input', () => {
       {
         key: 'link length',
         given: `${query.length.toLocaleString('en-US')} characters`,
-        used: 'the first 8,192',
+        used: '0 characters',
         reason: 'a link is read up to its last whole key=value pair within 8,192 characters, so every key after it was ignored',
       },
     ]);
     expect(parseConfig(query, 'b.').notices).toEqual([]);
+    expect([...toSearchParams(query).keys()]).toEqual([]);
   });
 
   it('cuts a long link between two keys', () => {
