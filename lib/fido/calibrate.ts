@@ -69,7 +69,8 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   chainedAdds: 4,
   matvecSize: 2048,
   // With one matrix, `npm run bench` on a 2-core AMD EPYC measured 15 to 35 GB/s in Node from
-  // run to run, as more or less of it stayed in cache. With four, two runs measured 14 and 19 GB/s.
+  // run to run, as more or less of it stayed in cache. With four, two runs measured 14 and 19 GB/s
+  // in Node and 26 and 27 GB/s in Chromium's worker.
   matvecMatrices: 4,
   dispatchCycles: 20,
   // A chain of 240 kernels takes about 1 ms, so these cost little. V8 optimises the op code
@@ -613,7 +614,7 @@ export function runPasses(warmups: number, repeats: number): number {
 /**
  * Estimates the seconds a run spends measuring the device between its `repeats` timed passes
  * (launchProbe.ts `createRunSampler`), from the calibration's probe and matrix-vector times.
- * The sampler's setup (two probe passes and one product per matrix) is left out.
+ * The sampler's setup (a kernel count, two probe passes and one product per matrix) is left out.
  */
 export function estimateSampling(
   measurement: DeviceMeasurement,

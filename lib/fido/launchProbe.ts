@@ -22,7 +22,7 @@
  */
 import type { Config } from '../config/config';
 import type { StackDims } from '../config/models';
-import { createMatvecOperands, matvecBytes, type CalibrationOptions } from './calibrate';
+import { createMatvecOperands, matvecBytes, type CalibrationOptions, type MatvecOperands } from './calibrate';
 import { createFidoModel } from './model';
 import { TINY_FIDO_CONFIG } from './presets';
 import type { RunDevice } from './protocol';
@@ -71,7 +71,7 @@ export async function timeLaunchProbe(tf: Tf, options: RepeatOptions): Promise<L
   }
 }
 
-/** Measures the device between a run's timed passes; the owner must call `dispose`. */
+/** Measures the device between a run's timed passes. The owner must call `dispose`. */
 export interface RunSampler {
   /** Times `runProbePasses` probe passes and `runMatvecProducts` matrix-vector products, alternating. */
   sample(): Promise<void>;
@@ -87,16 +87,15 @@ const SAMPLER_WARMUPS = 2;
 
 /**
  * Creates a sampler of the launch probe and of matrix-vector products. Kernel launch and
- * memory bandwidth change over seconds on a shared machine, so figures taken between the
- * timed passes describe the device as the run found it, where a calibration made earlier
- * may not.
+ * memory bandwidth change over seconds on a shared machine. Figures taken between the
+ * timed passes describe the device as the run found it, and an earlier calibration may not.
  */
 export async function createRunSampler(
   tf: Tf,
   options: Pick<CalibrationOptions, 'matvecSize' | 'matvecMatrices' | 'runProbePasses' | 'runMatvecProducts'>,
 ): Promise<RunSampler> {
   const model = createFidoModel(tf, LAUNCH_PROBE_CONFIG, 1);
-  let matvec: Awaited<ReturnType<typeof createMatvecOperands>> | null = null;
+  let matvec: MatvecOperands | null = null;
   const dispose = () => {
     model.dispose();
     matvec?.dispose();
